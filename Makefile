@@ -1,0 +1,48 @@
+# LiveUpdate — build, test, demo. Every target works on a fresh Debian 12 machine with the .NET SDK.
+SHELL := /bin/bash
+.SHELLFLAGS := -eo pipefail -c
+DOTNET ?= dotnet
+CONFIG ?= Release
+export DOTNET_CLI_TELEMETRY_OPTOUT := 1
+export DOTNET_NOLOGO := 1
+export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
+
+.PHONY: all build test demo bench e2e publish deps clean diagrams
+
+all: build
+
+deps:
+	deploy/dev/install-packages.sh
+
+build:
+	$(DOTNET) build LiveUpdate.sln -c $(CONFIG) -nologo -v:q
+
+## Installs what the tests need, then runs every test (unit, integration, lab, real-kernel end-to-end).
+test: deps
+	$(DOTNET) build LiveUpdate.sln -c $(CONFIG) -nologo -v:q
+	deploy/dev/run-tests.sh $(CONFIG)
+
+## The main job on its embedded default: a rolling live update of a local lab fleet.
+demo: deps publish
+	artifacts/bin/liveupdate demo
+
+## Each figure on its own line: "bench: <name> <value> <unit> target <op> <value>".
+bench: deps
+	$(DOTNET) run --project tests/LiveUpdate.Benchmarks -c Release --nologo
+
+## The real-kernel end-to-end run in QEMU (also part of `make test`).
+e2e: deps publish
+	deploy/lab/e2e/run.sh
+
+## Puts the executables `liveupdate` and `liveupdate-agent` into artifacts/bin/.
+publish:
+	$(DOTNET) publish Orchestrator/LiveUpdate.Cli -c $(CONFIG) -o artifacts/bin -nologo -v:q
+	$(DOTNET) publish Agents/LiveUpdate.Agent -c $(CONFIG) -o artifacts/bin -nologo -v:q
+
+## Rewrites the state-machine diagrams in docs/ from the transition tables.
+diagrams:
+	LIVEUPDATE_WRITE_DIAGRAMS=1 $(DOTNET) test tests/LiveUpdate.Cli.Tests -c $(CONFIG) --filter "FullyQualifiedName~Diagram" -nologo
+
+clean:
+	rm -rf artifacts
+	$(DOTNET) clean LiveUpdate.sln -nologo -v:q

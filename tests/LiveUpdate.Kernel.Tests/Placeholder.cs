@@ -1,0 +1,1 @@
+namespace LiveUpdate.Kernel.Tests;
