@@ -7,7 +7,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
-.PHONY: all build test demo bench e2e publish deps clean diagrams
+.PHONY: all build test demo bench e2e publish deps clean generated
 
 all: build
 
@@ -39,9 +39,9 @@ publish:
 	$(DOTNET) publish Orchestrator/LiveUpdate.Cli -c $(CONFIG) -o artifacts/bin -nologo -v:q
 	$(DOTNET) publish Agents/LiveUpdate.Agent -c $(CONFIG) -o artifacts/bin -nologo -v:q
 
-## Rewrites the state-machine diagrams in docs/ from the transition tables.
-diagrams:
-	LIVEUPDATE_WRITE_DIAGRAMS=1 $(DOTNET) test tests/LiveUpdate.Cli.Tests -c $(CONFIG) --filter "FullyQualifiedName~Diagram" -nologo
+## Rewrites the generated files (state-machine diagrams, JSON schemas) from the code.
+generated:
+	LIVEUPDATE_WRITE_GENERATED=1 $(DOTNET) test LiveUpdate.sln -c $(CONFIG) --filter "Category=generated" -nologo
 
 clean:
 	rm -rf artifacts

@@ -5,5 +5,7 @@ internal static class BenchmarkCatalog
 {
     public static IReadOnlyList<IBenchmark> All { get; } =
     [
+        new LibvirtSuspendResumeBenchmark(),
+        .. PlannerBenchmark.All,
     ];
 }

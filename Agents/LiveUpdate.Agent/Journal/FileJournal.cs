@@ -1,0 +1,147 @@
+using System.Runtime.CompilerServices;
+
+namespace LiveUpdate.Agent.Journal;
+
+/// <summary>
+/// The agent's append-only journal in its state directory. Every append is fsync'ed before it
+/// returns, so a record the caller saw written survives a crash or a kernel switch. On open, a torn
+/// tail (the only thing a crash can leave) is cut off so later appends start on a clean line.
+/// </summary>
+public sealed class FileJournal : IDisposable
+{
+    public const string FileName = "journal.log";
+
+    private readonly FileStream _stream;
+    private readonly List<JournalRecord> _records;
+    private readonly Lock _gate = new();
+    private TaskCompletionSource _appended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private FileJournal(FileStream stream, List<JournalRecord> records, int ignoredLines)
+    {
+        _stream = stream;
+        _records = records;
+        IgnoredLines = ignoredLines;
+    }
+
+    /// <summary>Lines found torn or corrupt when the journal was opened (and cut off or skipped).</summary>
+    public int IgnoredLines { get; }
+
+    public string Path => _stream.Name;
+
+    public static FileJournal Open(string stateDirectory)
+    {
+        Directory.CreateDirectory(stateDirectory);
+        var path = System.IO.Path.Combine(stateDirectory, FileName);
+        var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 4096, FileOptions.None);
+        var (records, validLength, ignored) = ReadAll(stream);
+        if (validLength < stream.Length)
+        {
+            stream.SetLength(validLength);
+            stream.Flush(flushToDisk: true);
+        }
+
+        stream.Seek(0, SeekOrigin.End);
+        return new FileJournal(stream, records, ignored);
+    }
+
+    public IReadOnlyList<JournalRecord> Records
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _records.ToArray();
+            }
+        }
+    }
+
+    public long LastSequence
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _records.Count == 0 ? 0 : _records[^1].Sequence;
+            }
+        }
+    }
+
+    /// <summary>Writes and fsyncs one record; the sequence number is assigned here.</summary>
+    public JournalRecord Append(JournalRecord draft)
+    {
+        TaskCompletionSource signal;
+        JournalRecord record;
+        lock (_gate)
+        {
+            record = draft with { Sequence = (_records.Count == 0 ? 0 : _records[^1].Sequence) + 1 };
+            _stream.Write(JournalFormat.Encode(record));
+            _stream.Flush(flushToDisk: true);
+            _records.Add(record);
+            signal = _appended;
+            _appended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        signal.TrySetResult();
+        return record;
+    }
+
+    /// <summary>Every record after <paramref name="afterSequence"/>, then each new one as it is appended.</summary>
+    public async IAsyncEnumerable<JournalRecord> WatchAsync(long afterSequence, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var cursor = afterSequence;
+        while (!ct.IsCancellationRequested)
+        {
+            JournalRecord[] pending;
+            Task next;
+            lock (_gate)
+            {
+                pending = _records.Where(r => r.Sequence > cursor).ToArray();
+                next = _appended.Task;
+            }
+
+            foreach (var record in pending)
+            {
+                cursor = record.Sequence;
+                yield return record;
+            }
+
+            await next.WaitAsync(ct).ConfigureAwait(false);
+        }
+    }
+
+    public void Dispose() => _stream.Dispose();
+
+    private static (List<JournalRecord> Records, long ValidLength, int Ignored) ReadAll(FileStream stream)
+    {
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        var records = new List<JournalRecord>();
+        long validLength = 0;
+        var ignored = 0;
+        var start = 0;
+        while (start < bytes.Length)
+        {
+            var newline = Array.IndexOf(bytes, (byte)'\n', start);
+            if (newline < 0)
+            {
+                ignored++; // a tail without its newline was torn mid-write
+                break;
+            }
+
+            var record = JournalFormat.TryDecode(bytes.AsSpan(start, newline - start));
+            if (record is null)
+            {
+                ignored++;
+            }
+            else
+            {
+                records.Add(record);
+                validLength = newline + 1;
+            }
+
+            start = newline + 1;
+        }
+
+        return (records, validLength, ignored);
+    }
+}

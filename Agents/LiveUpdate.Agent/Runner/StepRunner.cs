@@ -1,0 +1,89 @@
+using System.Globalization;
+using LiveUpdate.Agent.Journal;
+using LiveUpdate.Agent.Steps;
+using LiveUpdate.Playbooks;
+
+namespace LiveUpdate.Agent.Runner;
+
+/// <summary>The result of running one step or compensation: its outcome, or the error it ended with.</summary>
+public sealed record StepRun(StepSpec Step, StepOutcome? Outcome, Exception? Error)
+{
+    public bool Succeeded => Error is null;
+}
+
+/// <summary>
+/// Runs one step with its timeout, journaling before the action (so a crash inside it is known to
+/// have possibly acted) and after it (with what it did). This is the boundary where any exception
+/// becomes a recorded outcome.
+/// </summary>
+public sealed class StepRunner(FileJournal journal, StepCatalog catalog, HostServices host, TimeProvider time, string bootId)
+{
+    /// <summary>The journal data key holding the step's kind, so later steps can find "the suspend step".</summary>
+    public const string KindKey = "kind";
+
+    /// <param name="compensates">For a compensation, the id of the step it undoes (its records carry that id).</param>
+    public async Task<StepRun> RunAsync(UpdatePlan plan, Playbook playbook, StepSpec step, string? compensates, CancellationToken ct)
+    {
+        var (started, completed, failed) = compensates is not null
+            ? (JournalRecordType.CompensationStarted, JournalRecordType.CompensationCompleted, JournalRecordType.CompensationFailed)
+            : (JournalRecordType.StepStarted, JournalRecordType.StepCompleted, JournalRecordType.StepFailed);
+        var journalId = compensates ?? step.Id;
+        var history = UpdateHistory.Latest(journal.Records)!;
+        Append(plan, started, journalId, $"{step.Kind} started", new Dictionary<string, string> { [KindKey] = step.Kind });
+
+        var begin = time.GetTimestamp();
+        try
+        {
+            using var timeout = new CancellationTokenSource(step.Timeout, time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+            var context = new StepContext
+            {
+                Plan = plan,
+                Step = step,
+                Playbook = playbook,
+                History = history,
+                Host = host,
+                Time = time,
+                Progress = (message, data) => Append(plan, JournalRecordType.Progress, journalId, message, data),
+            };
+            StepOutcome outcome;
+            try
+            {
+                outcome = await catalog.Get(step.Kind).RunAsync(context, linked.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
+            {
+                throw new StepFailedException(step.Id, $"timed out after {step.Timeout}", retryable: true, hint: "raise the step's timeout in the playbook if the host is just slow");
+            }
+
+            var data = new Dictionary<string, string>(outcome.Data)
+            {
+                ["elapsedMs"] = Ms(time.GetElapsedTime(begin)),
+                ["externalMs"] = Ms(outcome.ExternalTime),
+            };
+            Append(plan, completed, journalId, $"{step.Kind} done", data);
+            return new StepRun(step, outcome, null);
+        }
+        catch (Exception e) when (e is not ProcessEndingException)
+        {
+            Append(plan, failed, journalId, e.Message, new Dictionary<string, string> { ["elapsedMs"] = Ms(time.GetElapsedTime(begin)) });
+            return new StepRun(step, null, e);
+        }
+    }
+
+    internal void Append(UpdatePlan plan, JournalRecordType type, string? stepId, string? message, IReadOnlyDictionary<string, string>? data, string? state = null) =>
+        journal.Append(new JournalRecord
+        {
+            Sequence = 0,
+            UpdateId = plan.UpdateId,
+            Type = type,
+            At = time.GetUtcNow(),
+            BootId = bootId,
+            StepId = stepId,
+            Message = message,
+            Data = data,
+            State = state,
+        });
+
+    private static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,25 @@
+namespace LiveUpdate.Agent.Steps.RestoreVms;
+
+/// <summary>
+/// Restores each saved VM, paused, from the images save-vms recorded — in the new kernel after a
+/// handover, or in the old one as save-vms' compensation. A VM already active is left alone.
+/// </summary>
+internal sealed class RestoreVmsStep : IHostStep
+{
+    public string Kind => "restore-vms";
+
+    public async Task<StepOutcome> RunAsync(StepContext context, CancellationToken ct)
+    {
+        var images = StepData.DecodeImages(context.DataOfKind("save-vms"));
+        var missing = images.Where(i => !File.Exists(i.Path)).Select(i => $"{i.Name} ({i.Path})").ToList();
+        if (missing.Count > 0)
+        {
+            throw new StepFailedException(context.Step.Id, $"saved state missing for {string.Join(", ", missing)}",
+                hint: "the PMEM region may not have been preserved: check that the running kernel has the same memmap= as before");
+        }
+
+        var (outcomes, elapsed) = await context.TimeExternalAsync(() => context.Host.Vms.RestoreAsync(images, context.Step.GetInt("parallelism"), ct)).ConfigureAwait(false);
+        StepData.ThrowIfAnyFailed(context.Step.Id, "restore", outcomes);
+        return StepOutcome.With(elapsed, (StepData.Images, StepData.EncodeImages(images)));
+    }
+}

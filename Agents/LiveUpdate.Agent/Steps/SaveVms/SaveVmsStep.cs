@@ -1,0 +1,27 @@
+using LiveUpdate.Libvirt;
+
+namespace LiveUpdate.Agent.Steps.SaveVms;
+
+/// <summary>
+/// Saves each suspended VM's state into the target directory (a DAX filesystem on PMEM, or a disk
+/// for the fallback playbook). The image paths are journaled before acting.
+/// </summary>
+internal sealed class SaveVmsStep : IHostStep
+{
+    public string Kind => "save-vms";
+
+    public async Task<StepOutcome> RunAsync(StepContext context, CancellationToken ct)
+    {
+        // One directory per update: an image found there on a re-run was written by this update.
+        var target = Path.Combine(context.Host.Root.Resolve(context.Step.GetString("target")), context.Plan.UpdateId);
+        Directory.CreateDirectory(target);
+        var names = StepData.DecodeList(context.DataOfKind("suspend-vms"), StepData.Vms);
+        var images = names.Select(n => new DomainImage(n, Path.Combine(target, n + ".state"))).ToList();
+        context.Progress($"saving {images.Count} VMs to {target}", new Dictionary<string, string> { [StepData.Images] = StepData.EncodeImages(images) });
+
+        var (outcomes, elapsed) = await context.TimeExternalAsync(() =>
+            context.Host.Vms.SaveAsync(images, context.Step.GetInt("parallelism"), context.Step.GetBool("bypass-cache"), ct)).ConfigureAwait(false);
+        StepData.ThrowIfAnyFailed(context.Step.Id, "save", outcomes);
+        return StepOutcome.With(elapsed, (StepData.Images, StepData.EncodeImages(images)));
+    }
+}

@@ -1,0 +1,32 @@
+using System.CommandLine;
+using LiveUpdate.Cli.Commands;
+
+namespace LiveUpdate.Cli;
+
+/// <summary>Builds the `liveupdate` command tree and runs one invocation of it.</summary>
+public static class CliApp
+{
+    public static RootCommand BuildRoot() => new("liveupdate — live kernel updates of a KVM/libvirt fleet without stopping or migrating VMs.")
+    {
+        ValidateCommand.Create(),
+        BundleCommand.Create(),
+    };
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        var parse = BuildRoot().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors)
+            {
+                await error.WriteLineAsync($"liveupdate: {e.Message}");
+            }
+
+            await error.WriteLineAsync("Try 'liveupdate --help' or 'liveupdate <verb> --help'.");
+            return ExitCodes.Usage;
+        }
+
+        var config = new InvocationConfiguration { Output = output, Error = error };
+        return await parse.InvokeAsync(config, ct);
+    }
+}

@@ -1,0 +1,43 @@
+namespace LiveUpdate.Orchestrator.Planning;
+
+/// <summary>
+/// The planner's prediction of how long a step takes: a fixed cost per step kind, plus a cost per GiB of VM memory
+/// for the steps that copy guest memory (save-vms, restore-vms), plus a cost per VM for the steps that touch each
+/// VM (suspend, resume, save, restore). The figures are deliberately round and on the slow side of what the QEMU
+/// lab measures; they order and size waves, they are not a promise. A kind the model does not know is predicted
+/// at its full timeout, the only bound known for it.
+/// </summary>
+internal static class StepCostModel
+{
+    private const long GiB = 1L << 30;
+
+    private static readonly Dictionary<string, (TimeSpan Fixed, TimeSpan PerGiB, TimeSpan PerVm)> Costs = new(StringComparer.Ordinal)
+    {
+        ["preflight"] = (TimeSpan.FromSeconds(2), TimeSpan.Zero, TimeSpan.Zero),
+        ["verify-bundle"] = (TimeSpan.FromSeconds(2), TimeSpan.Zero, TimeSpan.Zero),
+        ["load-kernel"] = (TimeSpan.FromSeconds(3), TimeSpan.Zero, TimeSpan.Zero),
+        ["unload-kernel"] = (TimeSpan.FromSeconds(1), TimeSpan.Zero, TimeSpan.Zero),
+        ["suspend-vms"] = (TimeSpan.FromMilliseconds(500), TimeSpan.Zero, TimeSpan.FromMilliseconds(50)),
+        ["save-vms"] = (TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(100)),
+        ["offline-cpu"] = (TimeSpan.FromMilliseconds(500), TimeSpan.Zero, TimeSpan.Zero),
+        ["handover"] = (TimeSpan.FromSeconds(8), TimeSpan.Zero, TimeSpan.Zero),
+        ["online-cpus"] = (TimeSpan.FromSeconds(1), TimeSpan.Zero, TimeSpan.Zero),
+        ["restore-vms"] = (TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(400), TimeSpan.FromMilliseconds(150)),
+        ["resume-vms"] = (TimeSpan.FromMilliseconds(500), TimeSpan.Zero, TimeSpan.FromMilliseconds(50)),
+        ["verify"] = (TimeSpan.FromSeconds(3), TimeSpan.Zero, TimeSpan.Zero),
+    };
+
+    public static TimeSpan Predict(PlannedStepTemplate step, int vmCount, long vmMemoryBytes)
+    {
+        if (!Costs.TryGetValue(step.Kind, out var cost))
+        {
+            return step.Timeout;
+        }
+
+        var memoryTicks = (long)((Int128)Math.Max(0, vmMemoryBytes) * cost.PerGiB.Ticks / GiB);
+        var ticks = cost.Fixed.Ticks + memoryTicks + (Math.Max(0, vmCount) * cost.PerVm.Ticks);
+
+        // Whole milliseconds keep the plan readable and its JSON free of sub-millisecond noise.
+        return TimeSpan.FromTicks(ticks / TimeSpan.TicksPerMillisecond * TimeSpan.TicksPerMillisecond);
+    }
+}

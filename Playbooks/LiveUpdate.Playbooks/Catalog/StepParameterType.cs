@@ -1,0 +1,10 @@
+namespace LiveUpdate.Playbooks;
+
+public enum StepParameterType
+{
+    Int,
+    String,
+    Bool,
+    Duration,
+    Enum,
+}

@@ -1,0 +1,116 @@
+using System.Text;
+using LiveUpdate.Agent.Journal;
+using LiveUpdate.Testing;
+
+namespace LiveUpdate.Agent.Tests.Journal;
+
+public sealed class FileJournalTests : IDisposable
+{
+    private readonly TempDirectory _dir = new("journal");
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void Open_AfterAppends_ReadsEveryRecordBackInOrder()
+    {
+        using (var journal = FileJournal.Open(_dir.Path))
+        {
+            journal.Append(Draft(JournalRecordType.UpdateStarted));
+            journal.Append(Draft(JournalRecordType.StepStarted, step: "suspend"));
+            journal.Append(Draft(JournalRecordType.StepCompleted, step: "suspend", data: new() { ["vms"] = "a,b" }));
+        }
+
+        using var reopened = FileJournal.Open(_dir.Path);
+
+        Assert.Equal([1L, 2L, 3L], reopened.Records.Select(r => r.Sequence));
+        Assert.Equal("a,b", reopened.Records[2].Data!["vms"]);
+        Assert.Equal(0, reopened.IgnoredLines);
+    }
+
+    [Fact]
+    public void Open_TornLastLine_IgnoresItAndAppendsOnACleanLine()
+    {
+        using (var journal = FileJournal.Open(_dir.Path))
+        {
+            journal.Append(Draft(JournalRecordType.UpdateStarted));
+        }
+
+        var path = Path.Combine(_dir.Path, FileJournal.FileName);
+        var full = Encoding.UTF8.GetString(JournalFormat.Encode(Draft(JournalRecordType.StepStarted, step: "x") with { Sequence = 2 }));
+        File.AppendAllText(path, full[..(full.Length / 2)]); // a crash in the middle of a write
+
+        using (var journal = FileJournal.Open(_dir.Path))
+        {
+            Assert.Single(journal.Records);
+            Assert.Equal(1, journal.IgnoredLines);
+            journal.Append(Draft(JournalRecordType.StepStarted, step: "y"));
+        }
+
+        using var again = FileJournal.Open(_dir.Path);
+        Assert.Equal(["y"], again.Records.Where(r => r.StepId is not null).Select(r => r.StepId));
+        Assert.Equal(0, again.IgnoredLines);
+    }
+
+    [Fact]
+    public void Open_LineWithFlippedByte_FailsItsChecksumAndIsIgnored()
+    {
+        using (var journal = FileJournal.Open(_dir.Path))
+        {
+            journal.Append(Draft(JournalRecordType.UpdateStarted));
+            journal.Append(Draft(JournalRecordType.StepStarted, step: "load"));
+        }
+
+        var path = Path.Combine(_dir.Path, FileJournal.FileName);
+        var bytes = File.ReadAllBytes(path);
+        var secondLine = Array.IndexOf(bytes, (byte)'\n') + 1;
+        var target = Array.IndexOf(bytes, (byte)'l', secondLine + 9); // a letter inside "load"
+        bytes[target] = (byte)'L';
+        File.WriteAllBytes(path, bytes);
+
+        using var reopened = FileJournal.Open(_dir.Path);
+
+        Assert.Equal([JournalRecordType.UpdateStarted], reopened.Records.Select(r => r.Type));
+        Assert.Equal(1, reopened.IgnoredLines);
+    }
+
+    [Fact]
+    public async Task WatchAsync_FromCursor_ReplaysThenFollowsNewRecords()
+    {
+        using var journal = FileJournal.Open(_dir.Path);
+        journal.Append(Draft(JournalRecordType.UpdateStarted));
+        journal.Append(Draft(JournalRecordType.StepStarted, step: "a"));
+        using var cts = new CancellationTokenSource();
+        var seen = new List<long>();
+
+        var watching = Task.Run(async () =>
+        {
+            await foreach (var r in journal.WatchAsync(afterSequence: 1, cts.Token))
+            {
+                seen.Add(r.Sequence);
+                if (r.Sequence == 2)
+                {
+                    journal.Append(Draft(JournalRecordType.StepCompleted, step: "a"));
+                }
+
+                if (r.Sequence == 3)
+                {
+                    break;
+                }
+            }
+        });
+        await watching.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal([2L, 3L], seen);
+    }
+
+    internal static JournalRecord Draft(JournalRecordType type, string? step = null, Dictionary<string, string>? data = null) => new()
+    {
+        Sequence = 0,
+        UpdateId = "u1",
+        Type = type,
+        At = DateTimeOffset.UnixEpoch,
+        BootId = "boot-a",
+        StepId = step,
+        Data = data,
+    };
+}
