@@ -1,1 +1,3 @@
-return 0;
+using LiveUpdate.Agent.Cli;
+
+return await AgentCli.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);

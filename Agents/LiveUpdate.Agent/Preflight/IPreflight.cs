@@ -6,4 +6,11 @@ namespace LiveUpdate.Agent.Preflight;
 public interface IPreflight
 {
     Task<PlaybookReadiness> CheckAsync(Playbook playbook, CancellationToken ct);
+
+    /// <summary>
+    /// Reads the host's facts once and judges every playbook against them: what Describe and
+    /// <c>liveupdate-agent preflight</c> show. Never throws for an unreadable fact or an unreachable
+    /// libvirt; those become reasons.
+    /// </summary>
+    Task<PreflightReport> ReportAsync(IEnumerable<Playbook> playbooks, CancellationToken ct);
 }

@@ -17,6 +17,9 @@ public sealed class StepContext
 
     public required HostServices Host { get; init; }
 
+    /// <summary>The handover driver this update's playbook names.</summary>
+    public LiveUpdate.Host.Handover.IHandoverDriver Handover => Host.HandoverFor(Playbook.Handover);
+
     public required TimeProvider Time { get; init; }
 
     /// <summary>Journals a progress event (no state change) for watchers, e.g. one VM suspended.</summary>

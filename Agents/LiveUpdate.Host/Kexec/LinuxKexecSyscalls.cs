@@ -11,7 +11,19 @@ internal sealed class LinuxKexecSyscalls : IKexecSyscalls
 
     public int Unload() => KexecNative.KexecFileUnload((uint)KexecFileFlags.Unload);
 
-    public int RebootKexec() => KexecNative.Reboot(KexecNative.RebootCmdKexec, null);
+    /// <remarks>
+    /// The kernel does not flush filesystems on LINUX_REBOOT_CMD_KEXEC; the saved VM state and the
+    /// journal on disk must be written out first or the new kernel finds them torn.
+    /// </remarks>
+    public int RebootKexec()
+    {
+        KexecNative.Sync();
+        return KexecNative.Reboot(KexecNative.RebootCmdKexec, null);
+    }
 
-    public int RebootMultikernel(int cpu) => KexecNative.Reboot(KexecNative.RebootCmdMultikernel, cpu);
+    public int RebootMultikernel(int cpu)
+    {
+        KexecNative.Sync();
+        return KexecNative.Reboot(KexecNative.RebootCmdMultikernel, cpu);
+    }
 }

@@ -9,6 +9,13 @@ internal static class ValidateCommand
     public static Command Create()
     {
         var files = new Argument<FileInfo[]>("files") { Arity = ArgumentArity.OneOrMore, Description = "YAML files to check." };
+        files.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Where(t => t.Value.StartsWith('-')))
+            {
+                result.AddError($"unknown option '{token.Value}'");
+            }
+        });
         var json = CommonOptions.Json();
         var command = new Command("validate", """
             Check playbooks, rollout specs and inventories without touching any host.

@@ -1,3 +1,5 @@
+using LiveUpdate.Orchestrator.Specs;
+
 namespace LiveUpdate.Orchestrator.Inventory;
 
 /// <summary>How to read failure domains out of an inventory.</summary>
@@ -12,4 +14,14 @@ namespace LiveUpdate.Orchestrator.Inventory;
 public sealed record InventoryOptions(string? FailureDomainGroupPrefix = null, bool RequireFailureDomain = false)
 {
     public static InventoryOptions Default { get; } = new();
+
+    /// <summary>
+    /// The options a rollout spec implies: a spec that names a failure-domain group prefix expects every host to be
+    /// in such a group (or to set its domain), so a host left out is an error rather than a domain of its own.
+    /// </summary>
+    public static InventoryOptions ForSpec(RolloutSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return new(spec.FailureDomainGroupPrefix, RequireFailureDomain: spec.FailureDomainGroupPrefix is not null);
+    }
 }

@@ -9,7 +9,8 @@ namespace LiveUpdate.Orchestrator.Planning;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    RespectNullableAnnotations = true)]
+    RespectNullableAnnotations = true,
+    Converters = [typeof(DurationJsonConverter)])]
 [JsonSerializable(typeof(RolloutPlan))]
 [JsonSerializable(typeof(HostFacts))]
 internal sealed partial class PlanJsonContext : JsonSerializerContext;

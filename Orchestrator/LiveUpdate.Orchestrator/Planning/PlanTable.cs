@@ -1,3 +1,4 @@
+using LiveUpdate.Playbooks;
 using System.Globalization;
 using System.Text;
 using LiveUpdate.Orchestrator.Specs;
@@ -19,17 +20,17 @@ public static class PlanTable
         Line(text, $"Playbook {inputs.PlaybookName} ({inputs.Handover}) {inputs.PlaybookDigest}");
         Line(text, $"Bundle {inputs.TargetKernelRelease} {inputs.BundleDigest}");
         var seed = limits.Seed is { } s ? $" (seed {s})" : string.Empty;
-        Line(text, $"Limits: {limits.MaxInCriticalSection} in critical section, {limits.MaxPerFailureDomain} per failure domain, failure budget {limits.FailureBudget}, settle {DurationParser.Format(limits.Settle)}, order {limits.Order}{seed}");
-        Line(text, $"{plan.Waves.Sum(w => w.Hosts.Count)} host(s) in {plan.Waves.Count} wave(s), {plan.Excluded.Count} excluded, predicted {DurationParser.Format(plan.PredictedMakespan)}");
+        Line(text, $"Limits: {limits.MaxInCriticalSection} in critical section, {limits.MaxPerFailureDomain} per failure domain, failure budget {limits.FailureBudget}, settle {PlaybookDuration.Format(limits.Settle)}, order {limits.Order}{seed}");
+        Line(text, $"{plan.Waves.Sum(w => w.Hosts.Count)} host(s) in {plan.Waves.Count} wave(s), {plan.Excluded.Count} excluded, predicted {PlaybookDuration.Format(plan.PredictedMakespan)}");
 
         foreach (var wave in plan.Waves)
         {
             text.AppendLine();
-            Line(text, $"Wave {wave.Index}: {wave.Hosts.Count} host(s), predicted {DurationParser.Format(wave.PredictedMakespan)}");
+            Line(text, $"Wave {wave.Index}: {wave.Hosts.Count} host(s), predicted {PlaybookDuration.Format(wave.PredictedMakespan)}");
             var rows = wave.Hosts.Select(h => new[]
             {
                 h.Name, h.FailureDomain, h.Facts.VmCount.ToString(CultureInfo.InvariantCulture), Gib(h.Facts.VmMemoryBytes),
-                DurationParser.Format(h.PredictedBlackout), DurationParser.Format(h.PredictedDuration),
+                PlaybookDuration.Format(h.PredictedBlackout), PlaybookDuration.Format(h.PredictedDuration),
             }).ToList();
             AppendTable(text, rows);
         }

@@ -1,3 +1,4 @@
+using LiveUpdate.Playbooks;
 using System.Globalization;
 using LiveUpdate.Orchestrator.Specs;
 
@@ -34,8 +35,8 @@ internal sealed class PlanWarnings
         {
             all.Add(string.Create(
                 CultureInfo.InvariantCulture,
-                $"step '{id}' is predicted to exceed its timeout {DurationParser.Format(entry.Step.Timeout)} on {entry.Hosts} host(s), "
-                + $"worst {entry.WorstHost} at {DurationParser.Format(entry.Worst)}; raise the timeout or expect failures"));
+                $"step '{id}' is predicted to exceed its timeout {PlaybookDuration.Format(entry.Step.Timeout)} on {entry.Hosts} host(s), "
+                + $"worst {entry.WorstHost} at {PlaybookDuration.Format(entry.Worst)}; raise the timeout or expect failures"));
         }
 
         return all;

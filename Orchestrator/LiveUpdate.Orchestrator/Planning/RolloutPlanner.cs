@@ -94,6 +94,7 @@ public static class RolloutPlanner
         List<(InventoryHost Host, HostFacts Facts)> ordered, List<int> sizes, PlanInput input, PlanWarnings warnings)
     {
         var steps = input.Playbook.Steps;
+        var costs = steps.Select(StepCostModel.CostOf).ToArray();
         var domains = new Dictionary<string, int>(StringComparer.Ordinal);
         var waves = new List<PlannedWave>(sizes.Count);
         var offset = 0;
@@ -110,7 +111,7 @@ public static class RolloutPlanner
                     domains.Add(host.FailureDomain, domain);
                 }
 
-                (hosts[i], phases[i]) = PlanHost(host, facts, steps, domain, warnings);
+                (hosts[i], phases[i]) = PlanHost(host, facts, steps, costs, domain, warnings);
             }
 
             var makespan = WaveSchedule.Makespan(phases, input.Spec.MaxInCriticalSection, input.Spec.MaxPerFailureDomain);
@@ -122,7 +123,7 @@ public static class RolloutPlanner
     }
 
     private static (PlannedHost Host, HostPhases Phases) PlanHost(
-        InventoryHost host, HostFacts facts, IReadOnlyList<PlannedStepTemplate> templates, int domain, PlanWarnings warnings)
+        InventoryHost host, HostFacts facts, IReadOnlyList<PlannedStepTemplate> templates, StepCost[] costs, int domain, PlanWarnings warnings)
     {
         var steps = new PlannedStep[templates.Count];
         long total = 0, blackout = 0, before = 0, critical = 0;
@@ -131,7 +132,7 @@ public static class RolloutPlanner
         for (var i = 0; i < templates.Count; i++)
         {
             var template = templates[i];
-            var predicted = StepCostModel.Predict(template, facts.VmCount, facts.VmMemoryBytes);
+            var predicted = StepCostModel.Predict(costs[i], facts.VmCount, facts.VmMemoryBytes);
             steps[i] = new PlannedStep(template.Id, template.Kind, predicted);
             if (predicted > template.Timeout)
             {

@@ -27,17 +27,23 @@ internal static class StepCostModel
         ["verify"] = (TimeSpan.FromSeconds(3), TimeSpan.Zero, TimeSpan.Zero),
     };
 
-    public static TimeSpan Predict(PlannedStepTemplate step, int vmCount, long vmMemoryBytes)
-    {
-        if (!Costs.TryGetValue(step.Kind, out var cost))
-        {
-            return step.Timeout;
-        }
+    /// <summary>The cost terms of a step, looked up once per plan rather than once per host.</summary>
+    public static StepCost CostOf(PlannedStepTemplate step) => Costs.TryGetValue(step.Kind, out var cost)
+        ? new StepCost(cost.Fixed.Ticks, cost.PerGiB.Ticks, cost.PerVm.Ticks)
+        : new StepCost(step.Timeout.Ticks, 0, 0);
 
-        var memoryTicks = (long)((Int128)Math.Max(0, vmMemoryBytes) * cost.PerGiB.Ticks / GiB);
-        var ticks = cost.Fixed.Ticks + memoryTicks + (Math.Max(0, vmCount) * cost.PerVm.Ticks);
+    public static TimeSpan Predict(PlannedStepTemplate step, int vmCount, long vmMemoryBytes) =>
+        Predict(CostOf(step), vmCount, vmMemoryBytes);
+
+    public static TimeSpan Predict(StepCost cost, int vmCount, long vmMemoryBytes)
+    {
+        var memoryTicks = (long)((Int128)Math.Max(0, vmMemoryBytes) * cost.PerGiBTicks / GiB);
+        var ticks = cost.FixedTicks + memoryTicks + (Math.Max(0, vmCount) * cost.PerVmTicks);
 
         // Whole milliseconds keep the plan readable and its JSON free of sub-millisecond noise.
         return TimeSpan.FromTicks(ticks / TimeSpan.TicksPerMillisecond * TimeSpan.TicksPerMillisecond);
     }
 }
+
+/// <summary>A step's cost terms in ticks.</summary>
+internal readonly record struct StepCost(long FixedTicks, long PerGiBTicks, long PerVmTicks);

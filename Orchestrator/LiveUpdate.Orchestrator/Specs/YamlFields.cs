@@ -1,3 +1,4 @@
+using LiveUpdate.Playbooks;
 using System.Globalization;
 using YamlDotNet.RepresentationModel;
 
@@ -81,7 +82,7 @@ internal sealed class YamlFields
             return fallback;
         }
 
-        if (!DurationParser.TryParse(text, out var value))
+        if (!PlaybookDuration.TryParse(text, out var value))
         {
             _bag.Error(Node(name)!, $"'{name}' is not a duration: '{text}' (use e.g. 500ms, 30s, 2m, 1h, 1m30s)");
             return fallback;

@@ -6,6 +6,7 @@
 # cpu1 and kexecs into the other kernel with the same memmap=; the new kernel restores the VM and
 # checks that its counter continues from the saved value. Prints a PASS/FAIL line and a timing
 # breakdown; exit status 0 only on PASS. Without --image it builds one (../image/build.sh).
+# LAB_APPEND adds kernel arguments (passed on to the next kernel too), e.g. LAB_APPEND=lab.dmesg=1.
 # Nothing here touches this machine's kernel: kexec, CPU offlining and PMEM writes happen inside QEMU.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -30,7 +31,7 @@ port=${port:-$(free_port)}
 log=$work/serial.log
 rm -f "$work/state.img"
 echo "booting lab host (log: $log, agent port 127.0.0.1:$port)"
-lab_boot "$img" "$log" "$work/state.img" "$port" "${LAB_TIMEOUT:-600}" lab.run=probe-vm-handover lab.stage=1 || true
+lab_boot "$img" "$log" "$work/state.img" "$port" "${LAB_TIMEOUT:-600}" lab.run=probe-vm-handover lab.stage=1 ${LAB_APPEND:-} || true
 
 # durations measured inside the lab: "PROBE T <name> t=<s>"; first value = old kernel, second = new
 inlab() { grep -- "PROBE T $1 " "$log" | sed -n "${2:-1}p" | sed 's/.* t=\([0-9.]*\).*/\1/'; }

@@ -34,6 +34,19 @@ public sealed class RolloutPlanJsonTests
     }
 
     [Fact]
+    public void Serialize_Durations_WrittenAsSpecDurationsAndSubMillisecondsKept()
+    {
+        var spec = PlanFixtures.Spec() with { Settle = TimeSpan.FromMinutes(1) + TimeSpan.FromMilliseconds(30) };
+        var odd = PlanFixtures.Spec() with { Settle = TimeSpan.FromTicks(12_345) };
+
+        var json = RolloutPlanJson.Serialize(RolloutPlanner.Plan(PlanFixtures.Input(hosts: 2, spec: spec)));
+        var oddBack = RolloutPlanJson.Deserialize(RolloutPlanJson.Serialize(RolloutPlanner.Plan(PlanFixtures.Input(hosts: 2, spec: odd))));
+
+        Assert.Contains("\"settle\": \"1m30ms\"", json, StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromTicks(12_345), oddBack.Limits.Settle);
+    }
+
+    [Fact]
     public void Deserialize_EditedPlan_ThrowsPlanFormatException()
     {
         var json = RolloutPlanJson.Serialize(RolloutPlanner.Plan(PlanFixtures.Input(hosts: 5)));

@@ -18,7 +18,7 @@ internal sealed class HandoverStep : IHostStep
         int? target = cpu is null ? null : int.Parse(cpu, CultureInfo.InvariantCulture);
         try
         {
-            await context.Host.Handover.HandOverAsync(target, ct).ConfigureAwait(false);
+            await context.Handover.HandOverAsync(target, ct).ConfigureAwait(false);
         }
         catch (HandoverRefusedException e)
         {

@@ -19,7 +19,7 @@ internal sealed class LoadKernelStep : IHostStep
         {
             var (_, elapsed) = await context.TimeExternalAsync(async () =>
             {
-                await context.Host.Handover.LoadAsync(request, ct).ConfigureAwait(false);
+                await context.Handover.LoadAsync(request, ct).ConfigureAwait(false);
                 return true;
             }).ConfigureAwait(false);
             return StepOutcome.With(elapsed, ("commandLine", context.Plan.NextCommandLine));

@@ -9,7 +9,7 @@ internal sealed class UnloadKernelStep : IHostStep
     {
         var (_, elapsed) = await context.TimeExternalAsync(async () =>
         {
-            await context.Host.Handover.UnloadAsync(ct).ConfigureAwait(false);
+            await context.Handover.UnloadAsync(ct).ConfigureAwait(false);
             return true;
         }).ConfigureAwait(false);
         return StepOutcome.With(elapsed);

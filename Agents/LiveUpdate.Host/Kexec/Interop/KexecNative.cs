@@ -59,6 +59,10 @@ internal static unsafe partial class KexecNative
         return rc == 0 ? 0 : Marshal.GetLastPInvokeError();
     }
 
+    /// <summary>sync(2): flushes every filesystem's dirty data to its device.</summary>
+    [LibraryImport("libc", EntryPoint = "sync")]
+    public static partial void Sync();
+
     [LibraryImport("libc", EntryPoint = "syscall", SetLastError = true)]
     private static partial nint Syscall(nint number, nint arg1, nint arg2, nint arg3, nint arg4, nint arg5);
 }

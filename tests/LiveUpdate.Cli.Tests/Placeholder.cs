@@ -1,1 +1,0 @@
-namespace LiveUpdate.Cli.Tests;
