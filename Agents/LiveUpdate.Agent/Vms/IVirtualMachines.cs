@@ -13,6 +13,9 @@ public interface IVirtualMachines
 {
     Task<IReadOnlyList<VmInfo>> ListAsync(CancellationToken ct);
 
+    /// <summary>The VM's live domain XML; throws <see cref="LibvirtException"/> (NoDomain when it is gone).</summary>
+    Task<string> GetXmlAsync(string name, CancellationToken ct);
+
     Task<IReadOnlyList<DomainOutcome>> SuspendAsync(IReadOnlyList<string> names, int parallelism, CancellationToken ct);
 
     Task<IReadOnlyList<DomainOutcome>> ResumeAsync(IReadOnlyList<string> names, int parallelism, CancellationToken ct);

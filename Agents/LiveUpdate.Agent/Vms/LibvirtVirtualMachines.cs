@@ -26,6 +26,12 @@ public sealed class LibvirtVirtualMachines(LibvirtConnection connection, TimePro
         }
     }
 
+    public Task<string> GetXmlAsync(string name, CancellationToken ct)
+    {
+        using var domain = connection.LookupByName(name);
+        return Task.FromResult(domain.GetXmlDesc());
+    }
+
     public Task<IReadOnlyList<DomainOutcome>> SuspendAsync(IReadOnlyList<string> names, int parallelism, CancellationToken ct) =>
         Batch(parallelism).SuspendIfRunningAsync(names, ct);
 
@@ -41,13 +47,41 @@ public sealed class LibvirtVirtualMachines(LibvirtConnection connection, TimePro
     {
         var flags = DomainSaveFlags.Paused | (bypassCache ? DomainSaveFlags.BypassCache : DomainSaveFlags.None);
         var done = images.Where(i => File.Exists(i.Path) && !IsActive(i.Name)).Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
-        var saved = await Batch(parallelism).SaveAsync(images.Where(i => !done.Contains(i.Name)), flags, ct).ConfigureAwait(false);
+        var pending = images.Where(i => !done.Contains(i.Name)).ToList();
+        var saved = await Batch(parallelism).SaveAsync(pending, flags, ct).ConfigureAwait(false);
+        saved = await RetryWithoutUnsupportedFlagsAsync(pending, saved, flags, DomainSaveFlags.Paused, (retry, f) => Batch(parallelism).SaveAsync(retry, f, ct)).ConfigureAwait(false);
         var byName = saved.ToDictionary(o => o.Name, StringComparer.Ordinal);
         return images.Select(i => byName.TryGetValue(i.Name, out var o) ? o : DomainOutcome.Success(i.Name, changed: false, TimeSpan.Zero)).ToList();
     }
 
-    public Task<IReadOnlyList<DomainOutcome>> RestoreAsync(IReadOnlyList<DomainImage> images, int parallelism, CancellationToken ct) =>
-        Batch(parallelism).RestoreIfNotActiveAsync(images, DomainSaveFlags.Paused, ct);
+    public async Task<IReadOnlyList<DomainOutcome>> RestoreAsync(IReadOnlyList<DomainImage> images, int parallelism, CancellationToken ct)
+    {
+        var restored = await Batch(parallelism).RestoreIfNotActiveAsync(images, DomainSaveFlags.Paused, ct).ConfigureAwait(false);
+        return await RetryWithoutUnsupportedFlagsAsync(images, restored, DomainSaveFlags.Paused, DomainSaveFlags.None, (retry, f) => Batch(parallelism).RestoreIfNotActiveAsync(retry, f, ct)).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Some drivers (libvirt's test driver, older QEMU drivers) refuse optional flags such as
+    /// BypassCache or Paused with InvalidArgument. Those flags only tune speed and the starting state
+    /// (resume-vms runs next either way), so the VMs refused for that reason are retried with the
+    /// essential flags only; any other failure stands.
+    /// </summary>
+    private static async Task<IReadOnlyList<DomainOutcome>> RetryWithoutUnsupportedFlagsAsync(
+        IReadOnlyList<DomainImage> images,
+        IReadOnlyList<DomainOutcome> outcomes,
+        DomainSaveFlags used,
+        DomainSaveFlags essential,
+        Func<IReadOnlyList<DomainImage>, DomainSaveFlags, Task<IReadOnlyList<DomainOutcome>>> again)
+    {
+        var refused = outcomes.Where(o => !o.Ok && o.Error?.Code == LibvirtErrorCode.InvalidArgument).Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
+        if (refused.Count == 0 || used == essential)
+        {
+            return outcomes;
+        }
+
+        var retried = (await again(images.Where(i => refused.Contains(i.Name)).ToList(), essential).ConfigureAwait(false)).ToDictionary(o => o.Name, StringComparer.Ordinal);
+        return outcomes.Select(o => retried.TryGetValue(o.Name, out var r) ? r : o).ToList();
+    }
 
     public void Dispose() => connection.Dispose();
 

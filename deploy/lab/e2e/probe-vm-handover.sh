@@ -22,7 +22,7 @@ while [ $# -gt 0 ]; do
 done
 work=${work:-$(mktemp -d /var/tmp/lab-probe.XXXXXX)}
 mkdir -p "$work"; work=$(cd "$work" && pwd)
-trap lab_stop EXIT INT TERM
+trap lab_stop EXIT; trap 'lab_stop; exit 143' INT TERM
 if [ -z "$img" ]; then
   img=$work/image
   t=$(date +%s); "$here/../image/build.sh" "$img" >/dev/null; echo "image built in $(( $(date +%s) - t )) s: $img"

@@ -24,6 +24,6 @@ done
 [ $# -gt 0 ] || set -- lab.run=service
 mkdir -p "$work"
 port=${port:-$(free_port)}
-trap lab_stop EXIT INT TERM
+trap lab_stop EXIT; trap 'lab_stop; exit 143' INT TERM
 echo "LAB_PORT=$port"
 lab_boot "$img" "$work/serial.log" "$work/state.img" "$port" "$limit" "$@"

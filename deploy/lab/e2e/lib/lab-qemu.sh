@@ -39,6 +39,9 @@ lab_boot() {
   local i=0
   while [ ! -s "$pidfile" ] && [ $i -lt 100 ] && kill -0 $pipe 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
   LAB_QEMU_PID=$(cat "$pidfile" 2>/dev/null || true)
+  # poll rather than a bare "wait": a TERM arriving during "wait" did not always run the caller's
+  # trap, which left QEMU running after its runner was gone
+  while kill -0 $pipe 2>/dev/null; do sleep 1; done
   wait $pipe
 }
 
