@@ -10,6 +10,7 @@ public static class CliApp
     {
         ValidateCommand.Create(),
         BundleCommand.Create(),
+        Commands.Lab.LabCommand.Create(),
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct)
@@ -26,7 +27,9 @@ public static class CliApp
             return ExitCodes.Usage;
         }
 
-        var config = new InvocationConfiguration { Output = output, Error = error };
+        // Commands that run until a signal (the lab supervisor, `serve`) handle SIGTERM themselves and must
+        // be given the time to stop what they started; the parser's default is to exit after 2 s.
+        var config = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null };
         return await parse.InvokeAsync(config, ct);
     }
 }

@@ -29,6 +29,8 @@ public static class AgentCli
             return Usage;
         }
 
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, ct);
+        // `serve` stops through the host (finishing or compensating steps in flight); the parser must not
+        // cut that short with its default 2 s termination timeout.
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null }, ct);
     }
 }

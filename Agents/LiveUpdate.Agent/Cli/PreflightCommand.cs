@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics.CodeAnalysis;
 using LiveUpdate.Agent.Preflight;
 using LiveUpdate.Agent.Vms;
 using LiveUpdate.Host.Roots;
@@ -80,7 +81,7 @@ internal static class PreflightCommand
         }
     }
 
-    private static bool TryLoad(string arg, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Playbook? playbook, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? problem)
+    private static bool TryLoad(string arg, [NotNullWhen(true)] out Playbook? playbook, [NotNullWhen(false)] out string? problem)
     {
         playbook = null;
         PlaybookLoadResult result;

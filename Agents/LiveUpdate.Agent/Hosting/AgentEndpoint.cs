@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using LiveUpdate.Agent.Contracts.Security;
 using Microsoft.AspNetCore.Hosting;
@@ -20,23 +21,25 @@ internal static class AgentEndpoint
         var tls = options.Tls;
         var validator = PeerCertificateValidator.ForClients(tls.ClientCa, tls.OrchestratorName);
         var certificate = X509Certificate2.CreateFromPemFile(tls.Certificate, tls.Key);
-        var https = new HttpsConnectionAdapterOptions
+        // The handshake callback form of UseHttps: with the adapter options (ClientCertificateMode /
+        // ClientCertificateValidation) Kestrel refuses a caller without any certificate before our code
+        // sees it, so that refusal could not be logged with its reason.
+        var handshake = new TlsHandshakeCallbackOptions
         {
-            ServerCertificate = certificate,
-            ClientCertificateMode = ClientCertificateMode.RequireCertificate,
-            CheckCertificateRevocation = false,
-            ClientCertificateValidation = (client, _, _) => Accept(validator.Check(client), $"certificate '{client.Subject}'", logger),
-
-            // Kestrel refuses a handshake without any certificate before ClientCertificateValidation is
-            // called; wrapping its callback is the only place that refusal can be logged.
-            OnAuthenticate = (connection, ssl) =>
+            OnConnection = context =>
             {
-                var kestrelCheck = ssl.RemoteCertificateValidationCallback;
-                var remote = connection.RemoteEndPoint?.ToString() ?? "unknown";
-                ssl.RemoteCertificateValidationCallback = (sender, presented, chain, errors) =>
-                    presented is null
-                        ? Accept("no certificate presented", remote, logger)
-                        : kestrelCheck?.Invoke(sender, presented, chain, errors) ?? false;
+                var remote = context.Connection.RemoteEndPoint?.ToString() ?? "unknown";
+                return ValueTask.FromResult(new SslServerAuthenticationOptions
+                {
+                    ServerCertificate = certificate,
+                    ClientCertificateRequired = true,
+                    CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+                    ApplicationProtocols = [SslApplicationProtocol.Http2],
+                    RemoteCertificateValidationCallback = (_, presented, _, _) => Accept(
+                        presented is null ? "no certificate presented" : validator.Check(presented as X509Certificate2 ?? X509CertificateLoader.LoadCertificate(presented.GetRawCertData())),
+                        remote,
+                        logger),
+                });
             },
         };
 
@@ -45,7 +48,7 @@ internal static class AgentEndpoint
         Action<ListenOptions> listen = endpoint =>
         {
             endpoint.Protocols = HttpProtocols.Http2;
-            endpoint.UseHttps(https);
+            endpoint.UseHttps(handshake);
         };
         if (url.IsLoopback && url.Host == "localhost")
         {

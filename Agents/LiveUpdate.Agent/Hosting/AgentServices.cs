@@ -34,7 +34,10 @@ internal static class AgentServices
         services.AddSingleton(sp => OpenLibvirt(sp.GetRequiredService<AgentOptions>(), sp.GetRequiredService<TimeProvider>(), hooks));
         services.AddSingleton(sp => FileJournal.Open(sp.GetRequiredService<AgentOptions>().StateDirectory));
         services.AddSingleton(ComposeHost);
-        services.AddSingleton<IPreflight>(sp => new CapabilityPreflight(sp.GetRequiredService<HostServices>().Facts, sp.GetRequiredService<AgentOptions>().Sandbox is not null));
+        services.AddSingleton<IPreflight>(sp => new HostPreflight(
+            sp.GetRequiredService<HostServices>().Root,
+            sp.GetRequiredService<AgentOptions>().LibvirtUri,
+            () => sp.GetRequiredService<AgentLibvirt>().Vms));
         services.AddSingleton(sp => new AgentRuntime(
             sp.GetRequiredService<AgentOptions>(),
             sp.GetRequiredService<FileJournal>(),

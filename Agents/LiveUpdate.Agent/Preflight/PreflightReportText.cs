@@ -1,3 +1,4 @@
+using System.Globalization;
 using LiveUpdate.Host.Cpu;
 using LiveUpdate.Host.Handover;
 
@@ -21,7 +22,7 @@ public static class PreflightReportText
     private static void WriteFacts(PreflightReport r, TextWriter o)
     {
         Line(o, "host", $"{r.HostName ?? "(unknown)"}{(r.Root == "/" ? string.Empty : $" (root {r.Root})")}");
-        Line(o, "kernel", $"{r.KernelRelease ?? "(unknown)"}, boot id {r.BootId ?? "(unknown)"}, generation {r.Generation?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(unknown)"}");
+        Line(o, "kernel", $"{r.KernelRelease ?? "(unknown)"}, boot id {r.BootId ?? "(unknown)"}, generation {r.Generation?.ToString(CultureInfo.InvariantCulture) ?? "(unknown)"}");
         Line(o, "command line", r.CommandLine ?? "(unknown)");
         Line(o, "cpus", r.Cpus is { } cpus ? Cpus(cpus, r.CpuToOffline) : "(unknown)");
         Line(o, "memory", r.Memory is { } m ? $"{ByteSize.Format(m.TotalBytes)} total, {ByteSize.Format(m.AvailableBytes)} available" : "(unknown)");

@@ -25,9 +25,11 @@ public sealed class LabHypervisor : IAsyncDisposable
 
     public int? ProcessId => _daemon.ProcessId;
 
-    public static async Task<LabHypervisor> StartAsync(string directory, IReadOnlyList<LabVm> vms, CancellationToken ct)
+    /// <param name="readOnlyPaths">Paths this host's libvirtd may not write (a fault the lab injects on purpose).</param>
+    public static async Task<LabHypervisor> StartAsync(string directory, IReadOnlyList<LabVm> vms, IReadOnlyList<string> readOnlyPaths, CancellationToken ct)
     {
-        var daemon = await PrivateLibvirtd.StartAsync(new PrivateLibvirtdOptions { Directory = directory }, ct).ConfigureAwait(false);
+        var options = new PrivateLibvirtdOptions { Directory = directory, ReadOnlyPaths = readOnlyPaths };
+        var daemon = await PrivateLibvirtd.StartAsync(options, ct).ConfigureAwait(false);
         try
         {
             var keeper = LibvirtConnection.Open(daemon.TestDriverUri);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Sockets;
 
 namespace LiveUpdate.Lab.Libvirtd;
 
@@ -76,7 +77,7 @@ public sealed class PrivateLibvirtd : IAsyncDisposable
         }
 
         var start = new ProcessStartInfo("unshare") { UseShellExecute = false, RedirectStandardInput = true };
-        foreach (var arg in new[] { "-m", "--propagation", "private", "bash", "-c", _tree.MountScript(_options.HypervisorDrivers) })
+        foreach (var arg in new[] { "-m", "--propagation", "private", "bash", "-c", _tree.MountScript(_options.HypervisorDrivers, _options.ReadOnlyPaths) })
         {
             start.ArgumentList.Add(arg);
         }
@@ -102,6 +103,27 @@ public sealed class PrivateLibvirtd : IAsyncDisposable
         {
             throw new InvalidOperationException(
                 $"libvirtd exited with {process.ExitCode} before opening {_tree.SocketPath}: {Tail(_tree.StdoutPath)} {Tail(_tree.LogPath)}");
+        }
+
+        await WaitUntilListeningAsync(process, ct).ConfigureAwait(false);
+    }
+
+    // The socket file exists a moment before libvirtd listens on it; a client connecting in between is refused.
+    private async Task WaitUntilListeningAsync(Process process, CancellationToken ct)
+    {
+        var deadline = DateTimeOffset.UtcNow + _options.StartTimeout;
+        while (true)
+        {
+            using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            try
+            {
+                await socket.ConnectAsync(new UnixDomainSocketEndPoint(_tree.SocketPath), ct).ConfigureAwait(false);
+                return;
+            }
+            catch (SocketException) when (!process.HasExited && DateTimeOffset.UtcNow < deadline)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20), ct).ConfigureAwait(false);
+            }
         }
     }
 

@@ -12,6 +12,12 @@ public sealed record PrivateLibvirtdOptions
     /// </summary>
     public bool HypervisorDrivers { get; init; }
 
+    /// <summary>
+    /// Paths the daemon sees read-only (the rest of the machine sees them unchanged). The lab uses this
+    /// to make one host's VM-state filesystem refuse writes, so its update fails before the point of no return.
+    /// </summary>
+    public IReadOnlyList<string> ReadOnlyPaths { get; init; } = [];
+
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     public TimeSpan StopTimeout { get; init; } = TimeSpan.FromSeconds(30);

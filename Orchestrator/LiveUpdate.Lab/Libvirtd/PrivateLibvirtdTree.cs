@@ -58,7 +58,7 @@ internal sealed class PrivateLibvirtdTree(string root)
     }
 
     /// <summary>Bash run in a private mount namespace: bind our trees over libvirt's paths, then become libvirtd.</summary>
-    public string MountScript(bool hypervisorDrivers)
+    public string MountScript(bool hypervisorDrivers, IReadOnlyList<string> readOnlyPaths)
     {
         var binds = new List<(string Source, string Target)>
         {
@@ -75,7 +75,8 @@ internal sealed class PrivateLibvirtdTree(string root)
             binds.Add((Path.Combine(Root, "no-drivers"), "/usr/lib/x86_64-linux-gnu/libvirt/connection-driver"));
         }
 
-        var mounts = string.Join(" && ", binds.Select(b => $"mount --bind '{b.Source}' '{b.Target}'"));
+        var mounts = string.Join(" && ", binds.Select(b => $"mount --bind '{b.Source}' '{b.Target}'")
+            .Concat(readOnlyPaths.Select(p => $"mount --bind '{p}' '{p}' && mount -o remount,bind,ro '{p}'")));
         return $"exec >'{StdoutPath}' 2>&1; {mounts} && exec /usr/sbin/libvirtd -p '{PidFile}'";
     }
 

@@ -24,6 +24,6 @@ internal sealed class CollectingLoggerProvider : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            messages.Enqueue($"{eventId.Id} {formatter(state, exception)}");
+            messages.Enqueue($"{eventId.Id} {formatter(state, exception)}{(exception is null ? "" : " | " + exception)}");
     }
 }

@@ -19,6 +19,8 @@ internal sealed class TestDriverVms(IVirtualMachines inner, LibvirtConnection co
 
     public Task<IReadOnlyList<VmInfo>> ListAsync(CancellationToken ct) => inner.ListAsync(ct);
 
+    public Task<string> GetXmlAsync(string name, CancellationToken ct) => inner.GetXmlAsync(name, ct);
+
     public async Task<IReadOnlyList<DomainOutcome>> SuspendAsync(IReadOnlyList<string> names, int parallelism, CancellationToken ct)
     {
         _suspendEntered.TrySetResult();

@@ -14,7 +14,7 @@ public sealed class LabHypervisorTests : IDisposable
     public async Task StartAsync_EightVms_SurviveAClientThatComesAndGoes()
     {
         var vms = LabVm.ForHost(0, 8);
-        await using var hypervisor = await LabHypervisor.StartAsync(_dir.Combine("libvirtd"), vms, CancellationToken.None);
+        await using var hypervisor = await LabHypervisor.StartAsync(_dir.Combine("libvirtd"), vms, [], CancellationToken.None);
 
         // An agent connects, suspends a VM and goes away (as at a crash or a kernel switch).
         using (var agent = LibvirtConnection.Open(hypervisor.Uri))
@@ -37,5 +37,29 @@ public sealed class LabHypervisorTests : IDisposable
         Assert.Equal(first, LabVm.ForHost(3, 8));
         Assert.True(first.Select(v => v.MemoryMiB).Distinct().Count() > 3);
         Assert.All(first, v => Assert.InRange(v.MemoryMiB, 256UL, 4096UL));
+    }
+
+    [Fact]
+    [Trait("Category", "libvirtd")]
+    public async Task StartAsync_ReadOnlyPath_RefusesSavesThereButNotElsewhere()
+    {
+        var frozen = Directory.CreateDirectory(_dir.Combine("pmem")).FullName;
+        var open = Directory.CreateDirectory(_dir.Combine("disk")).FullName;
+        await using var hypervisor = await LabHypervisor.StartAsync(_dir.Combine("libvirtd"), LabVm.ForHost(0, 2), [frozen], CancellationToken.None);
+        using var agent = LibvirtConnection.Open(hypervisor.Uri);
+
+        using (var vm = agent.LookupByName("vm-01"))
+        {
+            var refused = Assert.Throws<LibvirtException>(() => vm.Save(Path.Combine(frozen, "vm-01.state")));
+            Assert.Contains("Read-only", refused.Message, StringComparison.OrdinalIgnoreCase);
+        }
+
+        using (var vm = agent.LookupByName("vm-02"))
+        {
+            vm.Save(Path.Combine(open, "vm-02.state"));
+        }
+
+        Assert.True(File.Exists(Path.Combine(open, "vm-02.state")));
+        File.WriteAllText(Path.Combine(frozen, "outside.txt"), "the machine itself still writes here");
     }
 }
