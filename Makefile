@@ -30,9 +30,10 @@ demo: deps publish
 bench: deps
 	$(DOTNET) run --project tests/LiveUpdate.Benchmarks -c Release --nologo
 
-## The real-kernel end-to-end run in QEMU (also part of `make test`).
-e2e: deps publish
-	deploy/lab/e2e/run.sh
+## The real-kernel end-to-end run in QEMU (also part of `make test`): the lab image with the NativeAOT agent
+## (deploy/lab/agent/prepare.sh, cached in $${LIVEUPDATE_CACHE:-/var/cache/liveupdate-e2e}), a kernel switch and a rollback.
+e2e: deps
+	$(DOTNET) test tests/LiveUpdate.E2E.Tests -c $(CONFIG) -nologo --filter "Category=e2e" --logger "console;verbosity=detailed"
 
 ## Puts the executables `liveupdate` and `liveupdate-agent` into artifacts/bin/.
 publish:

@@ -10,7 +10,17 @@ public static class CliApp
     {
         ValidateCommand.Create(),
         BundleCommand.Create(),
+        Commands.Rollout.PlanCommand.Create(),
+        Commands.Rollout.ApplyCommand.Create(),
+        Commands.Rollout.StoreCommands.Status(),
+        Commands.Rollout.StoreCommands.Control("pause", LiveUpdate.Orchestrator.Store.RolloutControl.Pause, "Stop admitting new hosts; hosts in flight finish."),
+        Commands.Rollout.StoreCommands.Control("resume", LiveUpdate.Orchestrator.Store.RolloutControl.Resume, "Admit hosts again after a pause."),
+        Commands.Rollout.StoreCommands.Control("abort", LiveUpdate.Orchestrator.Store.RolloutControl.Abort, "Stop the rollout: no new hosts; hosts before their point of no return roll back, the others finish."),
+        Commands.Rollout.StoreCommands.Report(),
+        Commands.Rollout.RunCommands.Serve(),
+        Commands.Rollout.RunCommands.Rollback(),
         Commands.Lab.LabCommand.Create(),
+        DemoCommand.Create(),
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct)

@@ -8,8 +8,9 @@ packages=(
   libvirt-daemon libvirt-daemon-driver-qemu qemu-system-x86   # a real libvirtd driving QEMU (TCG)
   busybox-static cpio lz4 bc          # lab host images for the real-kernel end-to-end run
   openssl                             # lab certificate tooling
+  chromium                            # the HTML rollout report is checked in a real (headless) browser
 )
-# Extra packages for a caller (e.g. the report test's browser): LIVEUPDATE_EXTRA_PACKAGES="chromium"
+# Extra packages for a caller: LIVEUPDATE_EXTRA_PACKAGES="pkg ..."
 read -r -a extra <<<"${LIVEUPDATE_EXTRA_PACKAGES:-}"
 packages+=("${extra[@]}")
 

@@ -6,6 +6,8 @@ internal static class BenchmarkCatalog
     public static IReadOnlyList<IBenchmark> All { get; } =
     [
         new LibvirtSuspendResumeBenchmark(),
+        new AgentOverheadBenchmark(),
         .. PlannerBenchmark.All,
+        new MakespanBenchmark(),
     ];
 }

@@ -4,6 +4,7 @@ using LiveUpdate.Host.Handover;
 using LiveUpdate.Host.Kexec;
 using LiveUpdate.Host.Roots;
 using LiveUpdate.Host.Sandbox;
+using LiveUpdate.Kernel.Bundles;
 using LiveUpdate.Kernel.CommandLine;
 using LiveUpdate.Libvirt;
 

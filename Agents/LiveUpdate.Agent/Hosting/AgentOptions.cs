@@ -39,8 +39,12 @@ public sealed class AgentOptions
     /// <summary>When set, only bundles signed by this ECDSA public key (PEM) are staged.</summary>
     public string? BundleTrustKey { get; set; }
 
+    // Not [ValidateObjectMembers]: AgentOptionsValidator checks the TLS files and names them as configured
+    // (Agent:Tls:...), which is what the reflection-based annotation check did before.
+#pragma warning disable SYSLIB1212
     [Required]
     public TlsOptions Tls { get; set; } = new();
+#pragma warning restore SYSLIB1212
 }
 
 /// <summary>Mutual TLS: the agent's own certificate and what it demands of the orchestrator's.</summary>

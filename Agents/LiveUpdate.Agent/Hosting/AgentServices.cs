@@ -25,8 +25,8 @@ internal static class AgentServices
     {
         services.AddOptions<AgentOptions>()
             .Bind(configuration.GetSection(AgentOptions.Section))
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AgentOptions>, AgentOptionsAnnotations>();
         services.AddSingleton<IValidateOptions<AgentOptions>, AgentOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AgentOptions>>().Value);
         services.AddSingleton(hooks.Time ?? TimeProvider.System);

@@ -16,11 +16,18 @@ public sealed class FileJournal : IDisposable
     private readonly Lock _gate = new();
     private TaskCompletionSource _appended = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    // The latest update's history, folded again only after an append: state reads happen several times
+    // per step (each state machine transition reads it), inside the VM blackout.
+    private int _latestStart;
+    private UpdateHistory? _latest;
+    private long _latestFoldedAt;
+
     private FileJournal(FileStream stream, List<JournalRecord> records, int ignoredLines)
     {
         _stream = stream;
         _records = records;
         IgnoredLines = ignoredLines;
+        _latestStart = records.FindLastIndex(r => r.Type == JournalRecordType.UpdateStarted);
     }
 
     /// <summary>Lines found torn or corrupt when the journal was opened (and cut off or skipped).</summary>
@@ -66,6 +73,25 @@ public sealed class FileJournal : IDisposable
         }
     }
 
+    /// <summary>The latest update as the journal tells it (<see cref="UpdateHistory.Latest"/>), or null before the first.</summary>
+    public UpdateHistory? Latest
+    {
+        get
+        {
+            lock (_gate)
+            {
+                var last = _records.Count == 0 ? 0 : _records[^1].Sequence;
+                if (_latestFoldedAt != last)
+                {
+                    _latest = _latestStart < 0 ? null : UpdateHistory.Replay(_records.Skip(_latestStart));
+                    _latestFoldedAt = last;
+                }
+
+                return _latest;
+            }
+        }
+    }
+
     /// <summary>Writes and fsyncs one record; the sequence number is assigned here.</summary>
     public JournalRecord Append(JournalRecord draft)
     {
@@ -77,6 +103,11 @@ public sealed class FileJournal : IDisposable
             _stream.Write(JournalFormat.Encode(record));
             _stream.Flush(flushToDisk: true);
             _records.Add(record);
+            if (record.Type == JournalRecordType.UpdateStarted)
+            {
+                _latestStart = _records.Count - 1;
+            }
+
             signal = _appended;
             _appended = new(TaskCreationOptions.RunContinuationsAsynchronously);
         }

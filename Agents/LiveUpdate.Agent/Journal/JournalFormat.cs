@@ -1,7 +1,6 @@
+using System.Globalization;
 using System.IO.Hashing;
-using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace LiveUpdate.Agent.Journal;
 
@@ -11,16 +10,15 @@ namespace LiveUpdate.Agent.Journal;
 /// </summary>
 internal static class JournalFormat
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
     public static byte[] Encode(JournalRecord record)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(record, Options);
-        var crc = Crc32.HashToUInt32(json);
-        return Encoding.ASCII.GetBytes($"{crc:x8} ").Concat(json).Append((byte)'\n').ToArray();
+        var json = JsonSerializer.SerializeToUtf8Bytes(record, JournalJson.Default.JournalRecord);
+        var line = new byte[9 + json.Length + 1];
+        Crc32.HashToUInt32(json).TryFormat(line, out _, "x8", CultureInfo.InvariantCulture);
+        line[8] = (byte)' ';
+        json.CopyTo(line, 9);
+        line[^1] = (byte)'\n';
+        return line;
     }
 
     /// <summary>Decodes one complete line (without its newline); null when the line is torn or corrupt.</summary>
@@ -31,7 +29,7 @@ internal static class JournalFormat
             return null;
         }
 
-        if (!uint.TryParse(Encoding.ASCII.GetString(line[..8]), System.Globalization.NumberStyles.HexNumber, null, out var expected))
+        if (!uint.TryParse(line[..8], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var expected))
         {
             return null;
         }
@@ -44,7 +42,7 @@ internal static class JournalFormat
 
         try
         {
-            return JsonSerializer.Deserialize<JournalRecord>(json, Options);
+            return JsonSerializer.Deserialize(json, JournalJson.Default.JournalRecord);
         }
         catch (JsonException)
         {

@@ -1,5 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using LiveUpdate.Host.Facts;
+using LiveUpdate.Host.Handover;
+using LiveUpdate.Kernel.Memory;
+using LiveUpdate.Playbooks;
 
 namespace LiveUpdate.Agent.Preflight;
 
@@ -9,8 +13,19 @@ public static class PreflightReportJson
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+        TypeInfoResolver = PreflightReportJsonContext.Default,
+        Converters =
+        {
+            new JsonStringEnumConverter<LockdownMode>(JsonNamingPolicy.KebabCaseLower),
+            new JsonStringEnumConverter<HandoverMode>(JsonNamingPolicy.KebabCaseLower),
+            new JsonStringEnumConverter<MemmapKind>(JsonNamingPolicy.KebabCaseLower),
+            new JsonStringEnumConverter<HandoverDriverKind>(JsonNamingPolicy.KebabCaseLower),
+            new JsonStringEnumConverter<PreservationMethod>(JsonNamingPolicy.KebabCaseLower),
+        },
     };
 
-    public static string Serialize(PreflightReport report) => JsonSerializer.Serialize(report, Options);
+    public static string Serialize(PreflightReport report) => JsonSerializer.Serialize(report, Options.GetTypeInfo(typeof(PreflightReport)));
 }
+
+[JsonSerializable(typeof(PreflightReport))]
+internal sealed partial class PreflightReportJsonContext : JsonSerializerContext;

@@ -1,4 +1,6 @@
 using System.Globalization;
+using LiveUpdate.Agent.Faults;
+using LiveUpdate.Agent.Handover;
 using LiveUpdate.Agent.Journal;
 using LiveUpdate.Agent.Steps;
 using LiveUpdate.Playbooks;
@@ -21,6 +23,10 @@ public sealed class StepRunner(FileJournal journal, StepCatalog catalog, HostSer
     /// <summary>The journal data key holding the step's kind, so later steps can find "the suspend step".</summary>
     public const string KindKey = "kind";
 
+    // Read once, when the agent starts; only a sandbox (where the kernel switch is simulated) honours it.
+    private readonly FaultInjection? _fault = FaultInjection.FromEnvironment(
+        Environment.GetEnvironmentVariable, () => host.HandoverFor(HandoverDriverKind.Kexec) is SimHandoverDriver);
+
     /// <param name="compensates">For a compensation, the id of the step it undoes (its records carry that id).</param>
     public async Task<StepRun> RunAsync(UpdatePlan plan, Playbook playbook, StepSpec step, string? compensates, CancellationToken ct)
     {
@@ -28,7 +34,7 @@ public sealed class StepRunner(FileJournal journal, StepCatalog catalog, HostSer
             ? (JournalRecordType.CompensationStarted, JournalRecordType.CompensationCompleted, JournalRecordType.CompensationFailed)
             : (JournalRecordType.StepStarted, JournalRecordType.StepCompleted, JournalRecordType.StepFailed);
         var journalId = compensates ?? step.Id;
-        var history = UpdateHistory.Latest(journal.Records)!;
+        var history = journal.Latest!;
         Append(plan, started, journalId, $"{step.Kind} started", new Dictionary<string, string> { [KindKey] = step.Kind });
 
         var begin = time.GetTimestamp();
@@ -71,8 +77,9 @@ public sealed class StepRunner(FileJournal journal, StepCatalog catalog, HostSer
         }
     }
 
-    internal void Append(UpdatePlan plan, JournalRecordType type, string? stepId, string? message, IReadOnlyDictionary<string, string>? data, string? state = null) =>
-        journal.Append(new JournalRecord
+    internal void Append(UpdatePlan plan, JournalRecordType type, string? stepId, string? message, IReadOnlyDictionary<string, string>? data, string? state = null)
+    {
+        var record = journal.Append(new JournalRecord
         {
             Sequence = 0,
             UpdateId = plan.UpdateId,
@@ -84,6 +91,8 @@ public sealed class StepRunner(FileJournal journal, StepCatalog catalog, HostSer
             Data = data,
             State = state,
         });
+        _fault?.AfterDurable(record);
+    }
 
     private static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture);
 }

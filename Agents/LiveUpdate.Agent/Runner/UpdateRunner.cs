@@ -84,7 +84,7 @@ public sealed class UpdateRunner(FileJournal journal, StepRunner steps)
     private async Task<HostUpdateState> CompensateAsync(UpdatePlan plan, Playbook playbook)
     {
         var machine = StateOf(plan);
-        var history = UpdateHistory.Latest(journal.Records)!;
+        var history = journal.Latest!;
         var before = playbook.StepsBeforePointOfNoReturn.Select(s => s.Id).Append(playbook.PointOfNoReturn).ToHashSet();
         foreach (var started in history.StartedNewestFirst().Where(s => before.Contains(s.StepId) && !history.Compensated.Contains(s.StepId)))
         {
@@ -109,7 +109,7 @@ public sealed class UpdateRunner(FileJournal journal, StepRunner steps)
     private async Task<HostUpdateState> FinishAsync(UpdatePlan plan, Playbook playbook)
     {
         var machine = StateOf(plan);
-        var history = UpdateHistory.Latest(journal.Records)!;
+        var history = journal.Latest!;
         if (history.Step(playbook.PointOfNoReturn) is { Completed: false })
         {
             steps.Append(plan, JournalRecordType.StepCompleted, playbook.PointOfNoReturn, "new kernel running", null);
@@ -131,6 +131,6 @@ public sealed class UpdateRunner(FileJournal journal, StepRunner steps)
 
     /// <summary>The state machine over the journal: the state read is the journal's, a transition is a journaled record.</summary>
     private Stateless.StateMachine<HostUpdateState, T> StateOf(UpdatePlan plan) => HostUpdateStateMachine.Create(
-        () => UpdateHistory.Latest(journal.Records)?.State ?? HostUpdateState.Idle,
+        () => journal.Latest?.State ?? HostUpdateState.Idle,
         s => steps.Append(plan, JournalRecordType.StateChanged, null, $"state {s}", null, s.ToString()));
 }

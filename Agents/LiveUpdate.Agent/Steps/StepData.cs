@@ -34,7 +34,9 @@ public static class StepData
         var failed = outcomes.Where(o => !o.Ok).ToList();
         if (failed.Count > 0)
         {
-            var detail = string.Join("; ", failed.Select(f => $"{f.Name}: {f.Error?.Message}"));
+            // One libvirt message per distinct error, with the VMs it hit: eight VMs failing alike read as one line.
+            var detail = string.Join("; ", failed.GroupBy(f => f.Error?.Message?.Replace(f.Name, "{vm}", StringComparison.Ordinal) ?? "unknown error")
+                .Select(g => $"{string.Join(", ", g.Select(f => f.Name))}: {g.First().Error?.Message}"));
             throw new StepFailedException(stepId, $"could not {verb} {failed.Count} of {outcomes.Count} VMs: {detail}", retryable: true);
         }
     }

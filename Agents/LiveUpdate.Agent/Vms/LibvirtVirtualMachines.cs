@@ -49,7 +49,7 @@ public sealed class LibvirtVirtualMachines(LibvirtConnection connection, TimePro
         var done = images.Where(i => File.Exists(i.Path) && !IsActive(i.Name)).Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
         var pending = images.Where(i => !done.Contains(i.Name)).ToList();
         var saved = await Batch(parallelism).SaveAsync(pending, flags, ct).ConfigureAwait(false);
-        saved = await RetryWithoutUnsupportedFlagsAsync(pending, saved, flags, DomainSaveFlags.Paused, (retry, f) => Batch(parallelism).SaveAsync(retry, f, ct)).ConfigureAwait(false);
+        saved = await RetryWithoutUnsupportedFlagsAsync(pending, saved, flags, DomainSaveFlags.None, (retry, f) => Batch(parallelism).SaveAsync(retry, f, ct)).ConfigureAwait(false);
         var byName = saved.ToDictionary(o => o.Name, StringComparer.Ordinal);
         return images.Select(i => byName.TryGetValue(i.Name, out var o) ? o : DomainOutcome.Success(i.Name, changed: false, TimeSpan.Zero)).ToList();
     }

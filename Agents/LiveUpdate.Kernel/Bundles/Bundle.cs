@@ -22,6 +22,9 @@ public sealed class Bundle
 
     public string Template => Verification.Manifest.CommandLineTemplate;
 
+    /// <summary>The release the kernel will report (`uname -r`), read from the image; null when it has no version string.</summary>
+    public string? KernelRelease => KernelImageRelease.Read(KernelPath);
+
     /// <summary>Verifies <paramref name="directory"/> and opens it.</summary>
     /// <exception cref="BundleVerificationException">The bundle must not be booted.</exception>
     public static Bundle Open(string directory, string? trustedPublicKeyPemPath = null)

@@ -30,12 +30,14 @@ public static class LabBuilder
         Directory.CreateDirectory(files.Directory);
         var hosts = LabHostSpec.For(options);
         await LabCertificates.CreateAsync(files, hosts, ct).ConfigureAwait(false);
+        BundleKeys.Generate(files.BundleKey, files.BundleTrustKey);
+        var previous = CreateBundle(files, options.FromRelease, files.PreviousBundle);
+        CreateBundle(files, options.ToRelease, files.Bundle);
         foreach (var host in hosts)
         {
-            CreateHost(options, files, host, playbookDirectory);
+            CreateHost(options, files, host, playbookDirectory, previous);
         }
 
-        CreateBundle(options, files);
         File.WriteAllText(files.Inventory, LabInventory.Render(hosts));
         File.WriteAllText(files.RolloutSpec, LabRolloutSpec.Render(options, files));
         var manifest = new LabManifest(options, hosts);
@@ -43,7 +45,8 @@ public static class LabBuilder
         return manifest;
     }
 
-    private static void CreateHost(LabOptions options, LabFiles files, LabHostSpec host, string playbookDirectory)
+    /// <param name="runningBundle">The bundle the host "booted" from, named on its command line as a live-updated host's is, so a rollback knows where to return.</param>
+    private static void CreateHost(LabOptions options, LabFiles files, LabHostSpec host, string playbookDirectory, string runningBundle)
     {
         Directory.CreateDirectory(host.StateDirectory);
         SandboxTree.Create(host.Root, new SandboxHostOptions
@@ -55,21 +58,20 @@ public static class LabBuilder
             PmemBytes = 32UL << 30,
             PmemOffset = 4UL << 30,
             PmemMountPoint = PmemMount,
-            ExtraCommandLine = "console=ttyS0",
+            ExtraCommandLine = "console=ttyS0 liveupdate.bundle=" + runningBundle,
         });
         File.WriteAllText(host.AgentConfig, LabAgentConfig.Render(files, host, playbookDirectory));
     }
 
-    private static void CreateBundle(LabOptions options, LabFiles files)
+    private static string CreateBundle(LabFiles files, string release, string directory)
     {
-        var staging = Path.Combine(files.Directory, "images");
+        var staging = Path.Combine(files.Directory, "images", release);
         Directory.CreateDirectory(staging);
-        var kernel = Path.Combine(staging, "vmlinuz-" + options.ToRelease);
-        var initrd = Path.Combine(staging, "initrd.img-" + options.ToRelease);
-        File.WriteAllText(kernel, LabKernelImage(options.ToRelease), Encoding.ASCII);
-        File.WriteAllText(initrd, "lab initramfs for " + options.ToRelease + "\n", Encoding.ASCII);
-        BundleKeys.Generate(files.BundleKey, files.BundleTrustKey);
-        BundleWriter.Create(new BundleCreateRequest(kernel, initrd, "console=ttyS0 ${inherit}", files.Bundle, files.BundleKey));
+        var kernel = Path.Combine(staging, "vmlinuz-" + release);
+        var initrd = Path.Combine(staging, "initrd.img-" + release);
+        File.WriteAllText(kernel, LabKernelImage(release), Encoding.ASCII);
+        File.WriteAllText(initrd, "lab initramfs for " + release + "\n", Encoding.ASCII);
+        return BundleWriter.Create(new BundleCreateRequest(kernel, initrd, "console=ttyS0 ${inherit}", directory, files.BundleKey)).Digest;
     }
 
     /// <summary>

@@ -23,6 +23,9 @@ public sealed class LabFiles(string directory)
 
     public string Bundle => Path.Combine(Directory, "bundles", "next");
 
+    /// <summary>The bundle the lab hosts run at first; a rollback returns them to it.</summary>
+    public string PreviousBundle => Path.Combine(Directory, "bundles", "previous");
+
     public string Inventory => Path.Combine(Directory, "inventory.yaml");
 
     public string RolloutSpec => Path.Combine(Directory, "rollout.yaml");

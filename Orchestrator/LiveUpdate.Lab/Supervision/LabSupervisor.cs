@@ -41,7 +41,33 @@ public sealed class LabSupervisor : IAsyncDisposable
             _agents.Add(agent);
         }
 
+        await Task.WhenAll(manifest.Hosts.Select(h => WaitForAgentAsync(h, ct))).ConfigureAwait(false);
         WriteState(ready: true);
+    }
+
+    private static readonly TimeSpan AgentStartTimeout = TimeSpan.FromSeconds(90);
+
+    // Ready means every agent accepts connections, so the first `plan` right after `lab up` reaches all of them.
+    private static async Task WaitForAgentAsync(LabHostSpec host, CancellationToken ct)
+    {
+        var deadline = DateTimeOffset.UtcNow + AgentStartTimeout;
+        while (true)
+        {
+            using var client = new System.Net.Sockets.TcpClient();
+            try
+            {
+                await client.ConnectAsync(System.Net.IPAddress.Loopback, host.Port, ct).ConfigureAwait(false);
+                return;
+            }
+            catch (System.Net.Sockets.SocketException) when (DateTimeOffset.UtcNow < deadline)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), ct).ConfigureAwait(false);
+            }
+            catch (System.Net.Sockets.SocketException e)
+            {
+                throw new LabException($"the agent of {host.Name} did not listen on port {host.Port} within {AgentStartTimeout.TotalSeconds:0} s", $"see {host.AgentLog}", e);
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -10,4 +10,13 @@ public sealed record AgentDescription(
     string BundleDigest,
     int VmCount,
     long VmMemoryBytes,
-    IReadOnlyList<string> ReadyPlaybooks);
+    IReadOnlyList<string> ReadyPlaybooks)
+{
+    /// <summary>Free bytes where VM state will be saved (PMEM), as the agent measured them.</summary>
+    public long PmemFreeBytes { get; init; }
+
+    public int CpusOnline { get; init; }
+
+    /// <summary>Why each playbook that is not ready is not, with the fix, by playbook name.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> NotReadyReasons { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+}

@@ -23,7 +23,14 @@ internal static class AgentProtoMapping
         r.Facts?.BundleDigest ?? "",
         r.Facts?.VmCount ?? 0,
         (long)(r.Facts?.VmMemoryBytes ?? 0),
-        [.. r.Preflight.Where(p => p.Ready).Select(p => p.Playbook)]);
+        [.. r.Preflight.Where(p => p.Ready).Select(p => p.Playbook)])
+    {
+        PmemFreeBytes = (long)(r.Facts?.PmemFreeBytes ?? 0),
+        CpusOnline = r.Facts?.CpusOnline ?? 0,
+        NotReadyReasons = r.Preflight.Where(p => !p.Ready).ToDictionary(
+            p => p.Playbook,
+            p => (IReadOnlyList<string>)[.. p.Reasons.Select(x => string.IsNullOrEmpty(x.Fix) ? $"{x.Code}: {x.Message}" : $"{x.Code}: {x.Message} (fix: {x.Fix})")]),
+    };
 
     public static AgentPrepareResult ToPrepare(PrepareResponse r) => new(
         r.Accepted,

@@ -1,9 +1,10 @@
 #!/bin/bash
-# build.sh OUT_DIR [--agent DIR] [--from KVER] [--to KVER]
+# build.sh OUT_DIR [--agent DIR] [--overlay DIR] [--from KVER] [--to KVER]
 #
 # Builds the QEMU lab host: a busybox initramfs with libvirtd, virsh, QEMU (TCG), the nvdimm and
 # virtio modules of both kernels, mkfs.ext4, the kfl kexec helper, the counter VM and the
-# scenarios of ../e2e/scenarios. The lab boots kernel --from; the image carries kernel --to and its
+# scenarios of ../e2e/scenarios. --overlay copies a tree onto the root last (the agent's /etc and
+# playbooks, see ../agent/prepare.sh); like --agent it is in both kernels' initramfs. The lab boots kernel --from; the image carries kernel --to and its
 # own initramfs under /boot so the host can kexec into it.
 #
 # Output (OUT_DIR): vmlinuz (boot kernel), initrd.img (boot initramfs, includes /boot/*-next),
@@ -12,13 +13,14 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 lab=$(dirname "$here")
-usage() { echo "usage: build.sh OUT_DIR [--agent DIR] [--from KVER] [--to KVER]" >&2; exit 2; }
+usage() { echo "usage: build.sh OUT_DIR [--agent DIR] [--overlay DIR] [--from KVER] [--to KVER]" >&2; exit 2; }
 [ $# -ge 1 ] || usage
 out=$1; shift
-agent="" from=6.1.0-47-cloud-amd64 to=6.1.0-50-cloud-amd64
+agent="" overlay="" from=6.1.0-47-cloud-amd64 to=6.1.0-50-cloud-amd64
 while [ $# -gt 0 ]; do
   case "$1" in
     --agent) agent=$(cd "${2:?}" && pwd); shift 2 ;;
+    --overlay) overlay=$(cd "${2:?}" && pwd); shift 2 ;;
     --from) from=${2:?}; shift 2 ;;
     --to) to=${2:?}; shift 2 ;;
     *) usage ;;
@@ -73,7 +75,16 @@ mkdir -p "$root/lab/guest" "$root/lab/scenarios"
 "$lab/guest/build.sh" "$root/lab/guest" >/dev/null
 cp "$lab"/e2e/scenarios/*.sh "$root/lab/scenarios/"
 chmod +x "$root"/lab/scenarios/*.sh
-if [ -n "$agent" ]; then mkdir -p "$root/opt/liveupdate/agent"; cp -a "$agent/." "$root/opt/liveupdate/agent/"; fi
+if [ -n "$agent" ]; then
+  mkdir -p "$root/opt/liveupdate/agent"; cp -a "$agent/." "$root/opt/liveupdate/agent/"
+  # .NET loads OpenSSL with dlopen (ldd cannot see it); a non-AOT agent also needs the C++ runtime and zlib
+  copy_elf /usr/lib/x86_64-linux-gnu/{libssl.so.3,libcrypto.so.3,libz.so.1,libstdc++.so.6,libgcc_s.so.1}
+  for f in "$agent"/*; do
+    [ -f "$f" ] && [ -x "$f" ] && ldd "$f" >/dev/null 2>&1 || continue   # dynamic ELF files only
+    for lib in $(ldd "$f" 2>/dev/null | awk '/=> \//{print $3} /^\t\/[^ ]+ \(/{print $1}'); do copy_file "$lib"; done
+  done
+fi
+if [ -n "$overlay" ]; then cp -a "$overlay/." "$root/"; fi
 
 # newc cpio, lz4 legacy frames (the cloud kernels have RD_LZ4): unpacks much faster than gzip under TCG
 pack() { (cd "$1" && find . | LC_ALL=C sort | cpio -o -H newc --quiet -R 0:0) | lz4 -l -q -9 > "$2"; }
@@ -94,6 +105,7 @@ rm -rf "$work"
   echo "boot_kernel=$from"
   echo "next_kernel=$to"
   echo "agent=${agent:-none}"
+  echo "overlay=${overlay:-none}"
   for f in vmlinuz initrd.img vmlinuz-next initrd-next.img; do echo "size.$f=$(stat -c %s "$out/$f")"; done
   echo "build_seconds=$(( $(date +%s) - t_start ))"
 } > "$out/manifest.txt"

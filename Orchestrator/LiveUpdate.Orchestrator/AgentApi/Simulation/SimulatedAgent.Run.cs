@@ -63,8 +63,9 @@ public sealed partial class SimulatedAgent
         var firstAfterHandover = index > 0 && Profile.Steps[index - 1].IsPointOfNoReturn;
         if (firstAfterHandover && Profile.Failure.HasFlag(SimulatedFailure.FailAfterHandover))
         {
-            Append("StepFailed", step.Id, $"{step.Kind} failed in the new kernel (simulated); VM state kept in PMEM");
-            End("NeedsAttention");
+            const string Kept = "VM state kept in PMEM at /dev/pmem0 (simulated)";
+            Append("StepFailed", step.Id, $"{step.Kind} failed in the new kernel (simulated); {Kept}");
+            End("NeedsAttention", Kept);
             return;
         }
 
@@ -110,10 +111,10 @@ public sealed partial class SimulatedAgent
         }
     }
 
-    private void End(string state)
+    private void End(string state, string message = "")
     {
         _timer = null;
-        ChangeState(state);
+        ChangeState(state, message);
         _observer.Leave(Profile.FailureDomain);
     }
 

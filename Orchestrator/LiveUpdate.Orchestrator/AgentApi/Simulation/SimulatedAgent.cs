@@ -216,7 +216,22 @@ public sealed partial class SimulatedAgent : IAgentClient
                 throw new AgentUnavailableException(Host, "stream dropped: the host is switching kernels");
             }
 
-            await changed.WaitAsync(ct);
+            // Awaited directly (no WaitAsync, no WhenAny): those complete on the thread pool, which would let a
+            // one-thread simulation run ahead of its own continuations. Cancellation wakes every watcher instead.
+            using (ct.Register(static agent => ((SimulatedAgent)agent!).WakeWatchers(), this))
+            {
+                await changed;
+            }
+
+            ct.ThrowIfCancellationRequested();
+        }
+    }
+
+    private void WakeWatchers()
+    {
+        lock (_lock)
+        {
+            Signal();
         }
     }
 }

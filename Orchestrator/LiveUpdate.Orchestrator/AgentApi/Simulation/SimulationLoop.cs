@@ -10,7 +10,7 @@ public sealed class SimulationLoop(SimulationClock clock) : SynchronizationConte
     private readonly Queue<(SendOrPostCallback Callback, object? State)> _queue = new();
     private readonly Lock _lock = new();
 
-    /// <summary>Continuations run so far.</summary>
+    /// <summary>Steps run so far: queued continuations, and clock advances (whose timer callbacks may run code inline).</summary>
     public long WorkItems { get; private set; }
 
     public override void Post(SendOrPostCallback d, object? state)
@@ -33,8 +33,8 @@ public sealed class SimulationLoop(SimulationClock clock) : SynchronizationConte
     }
 
     /// <summary>
-    /// Pumps until <paramref name="done"/> holds (true), or <paramref name="maxWorkItems"/> more continuations have
-    /// run (false: the caller may abandon the loop there, like a crash).
+    /// Pumps until <paramref name="done"/> holds (true), or <paramref name="maxWorkItems"/> more steps have run
+    /// (false: the caller may abandon the loop there, like a crash).
     /// </summary>
     /// <exception cref="InvalidOperationException">Nothing is queued, no timer is pending, and the run is not done.</exception>
     public bool RunUntil(Func<bool> done, long maxWorkItems = long.MaxValue)
@@ -65,6 +65,12 @@ public sealed class SimulationLoop(SimulationClock clock) : SynchronizationConte
                 if (!clock.AdvanceToNext())
                 {
                     throw new InvalidOperationException($"simulation stalled at {clock.GetUtcNow():O}: nothing to run and no timer pending");
+                }
+
+                WorkItems++;
+                if (--budget <= 0)
+                {
+                    return done();
                 }
             }
         }

@@ -7,6 +7,8 @@ LAB_MEMMAP=${LAB_MEMMAP:-256M!1G}   # 256 MiB legacy PMEM at 1 GiB -> /dev/pmem0
 # self-modifying-code path. With the 1 GiB default the new kernel unpacked its initramfs in 15-16 s
 # instead of 1.5-2 s; 64 MiB gets flushed often enough and costs nothing measurable elsewhere.
 LAB_ACCEL=${LAB_ACCEL:-tcg,tb-size=64}
+LAB_STATE_SIZE=${LAB_STATE_SIZE:-64M}   # size of a state disk created by lab_boot
+LAB_FOLLOW=${LAB_FOLLOW:-0}             # 1: also stream the timestamped serial lines on stdout
 LAB_QEMU_PID=""
 
 # free_port -> a TCP port on 127.0.0.1 that nothing listens on right now
@@ -25,7 +27,7 @@ lab_stop() {
 lab_boot() {
   local img=$1 log=$2 state=$3 port=$4 limit=$5; shift 5
   local pidfile=$log.qemu.pid t0
-  [ -f "$state" ] || truncate -s 64M "$state"
+  [ -f "$state" ] || truncate -s "$LAB_STATE_SIZE" "$state"
   rm -f "$pidfile"
   t0=$(date +%s.%N)
   timeout "$limit" qemu-system-x86_64 -accel "$LAB_ACCEL" -cpu max -smp 2 -m 2G \
@@ -34,7 +36,8 @@ lab_boot() {
     -append "console=ttyS0 quiet memmap=$LAB_MEMMAP $*" \
     -netdev "user,id=n0,hostfwd=tcp:127.0.0.1:$port-:7443" -device virtio-net-pci,netdev=n0,romfile= \
     -drive "file=$state,if=virtio,format=raw" </dev/null 2>&1 |
-    perl -MTime::HiRes=time -ne 'BEGIN { $| = 1 } s/\r//g; printf "%8.3f %s", time - '"$t0"', $_' > "$log" &
+    perl -MTime::HiRes=time -ne 'BEGIN { $| = 1 } s/\r//g; printf "%8.3f %s", time - '"$t0"', $_' |
+    if [ "$LAB_FOLLOW" = 1 ]; then tee "$log"; else cat > "$log"; fi &
   local pipe=$!
   local i=0
   while [ ! -s "$pidfile" ] && [ $i -lt 100 ] && kill -0 $pipe 2>/dev/null; do sleep 0.1; i=$((i + 1)); done

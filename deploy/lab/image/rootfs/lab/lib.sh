@@ -1,7 +1,8 @@
 # lib.sh - shared shell functions of the lab host (sourced by /init and by the scenarios).
 # Log lines start with "LAB[uptime]" so the runner can pair them with its own timestamps.
 
-PMEM_DIR=/pmem
+# where a hypervisor host mounts its PMEM filesystem (the shipped pmem-kexec playbook saves VMs below it)
+PMEM_DIR=/mnt/pmem0
 STATE_DIR=/var/lib/liveupdate
 LIBVIRT_URI=qemu:///system
 
@@ -42,7 +43,7 @@ format_once() {
   mkfs.ext4 -q -F -b 4096 -L "$2" "$1" >/dev/null
 }
 
-# mount_pmem -> ext4 on /dev/pmem0 at /pmem, DAX when the namespace supports it
+# mount_pmem -> ext4 on /dev/pmem0 at $PMEM_DIR, DAX when the namespace supports it
 mount_pmem() {
   wait_for 50 -b /dev/pmem0 || return 1
   format_once /dev/pmem0 lu-pmem || return 1

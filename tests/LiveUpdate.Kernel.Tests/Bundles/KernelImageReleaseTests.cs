@@ -1,7 +1,7 @@
 using System.Text;
-using LiveUpdate.Agent.Handover;
+using LiveUpdate.Kernel.Bundles;
 
-namespace LiveUpdate.Agent.Tests.Handover;
+namespace LiveUpdate.Kernel.Tests.Bundles;
 
 public sealed class KernelImageReleaseTests : IDisposable
 {

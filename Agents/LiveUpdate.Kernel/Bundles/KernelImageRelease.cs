@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace LiveUpdate.Agent.Handover;
+namespace LiveUpdate.Kernel.Bundles;
 
 /// <summary>
 /// The release a kernel image would report as <c>uname -r</c>. A bzImage carries its version string

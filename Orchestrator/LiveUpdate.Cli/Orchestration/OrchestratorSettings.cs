@@ -1,0 +1,56 @@
+using System.CommandLine;
+using LiveUpdate.Orchestrator.AgentApi;
+
+namespace LiveUpdate.Cli.Orchestration;
+
+/// <summary>Where the orchestrator keeps its store and its mTLS identity; shared by every rollout verb.</summary>
+internal sealed record OrchestratorSettings(string StorePath, string TlsDirectory, string? BundleTrustKey)
+{
+    public const string StoreVariable = "LIVEUPDATE_STORE";
+    public const string TlsVariable = "LIVEUPDATE_TLS";
+
+    public AgentClientOptions AgentOptions() => new()
+    {
+        CaPemPath = Path.Combine(TlsDirectory, "ca.pem"),
+        ClientCertificatePemPath = Path.Combine(TlsDirectory, "orchestrator.pem"),
+        ClientKeyPemPath = Path.Combine(TlsDirectory, "orchestrator.key"),
+        RetryAttempts = 3,
+        RetryBaseDelay = TimeSpan.FromMilliseconds(200),
+        RetryMaxDelay = TimeSpan.FromSeconds(5),
+    };
+
+    /// <summary>The options every rollout verb takes, declared once.</summary>
+    internal sealed class Options
+    {
+        public Option<FileInfo> Store { get; } = new("--store")
+        {
+            Description = $"The orchestrator's SQLite store (default ${StoreVariable} or /var/lib/liveupdate/orchestrator.db).",
+            DefaultValueFactory = _ => new FileInfo(Environment.GetEnvironmentVariable(StoreVariable) ?? "/var/lib/liveupdate/orchestrator.db"),
+        };
+
+        public Option<DirectoryInfo> Tls { get; } = new("--tls")
+        {
+            Description = $"Directory with ca.pem, orchestrator.pem and orchestrator.key (default ${TlsVariable} or /etc/liveupdate/tls).",
+            DefaultValueFactory = _ => new DirectoryInfo(Environment.GetEnvironmentVariable(TlsVariable) ?? "/etc/liveupdate/tls"),
+        };
+
+        public Option<FileInfo?> BundleTrust { get; } = new("--bundle-trust")
+        {
+            Description = "Public key (PEM) the bundle must be signed with.",
+        };
+
+        public void AddTo(Command command)
+        {
+            command.Options.Add(Store);
+            command.Options.Add(Tls);
+            command.Options.Add(BundleTrust);
+        }
+
+        public OrchestratorSettings Read(ParseResult parse)
+        {
+            var store = parse.GetRequiredValue(Store).FullName;
+            Directory.CreateDirectory(Path.GetDirectoryName(store)!);
+            return new OrchestratorSettings(store, parse.GetRequiredValue(Tls).FullName, parse.GetValue(BundleTrust)?.FullName);
+        }
+    }
+}

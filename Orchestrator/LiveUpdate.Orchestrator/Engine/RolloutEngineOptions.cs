@@ -1,0 +1,14 @@
+namespace LiveUpdate.Orchestrator.Engine;
+
+/// <summary>Timing of the engine's own loop; the agent calls' retries are the resilience pipeline's business.</summary>
+public sealed class RolloutEngineOptions
+{
+    /// <summary>How often the store is re-read for operator requests made by another process (pause, resume, abort).</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Wait before reattaching to an agent whose stream dropped (a kernel switch takes a few seconds).</summary>
+    public TimeSpan ReattachDelay { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>An agent silent for longer than this is recorded as needing attention (or the host as failed before Execute).</summary>
+    public TimeSpan UnreachableDeadline { get; init; } = TimeSpan.FromMinutes(10);
+}

@@ -1,0 +1,102 @@
+using System.Text.Json;
+using LiveUpdate.Lab.Supervision;
+
+namespace LiveUpdate.Cli.Tests.Lab;
+
+/// <summary>
+/// The lab for real: `lab up` starts agent processes, private libvirtds and the supervisor; the rollout
+/// verbs drive them over mTLS; `lab down` must leave nothing running. One lab per test class.
+/// </summary>
+[Trait("Category", "lab")]
+public sealed class LabFleetTests : IAsyncLifetime
+{
+    private readonly TempDirectory _dir = new("cli-lab");
+    private readonly int _basePort = Random.Shared.Next(20_000, 40_000);
+
+    private string Lab => _dir.Combine("lab");
+
+    private string[] Orchestrator => ["--store", Path.Combine(Lab, "orchestrator.db"), "--tls", Path.Combine(Lab, "certs"), "--bundle-trust", Path.Combine(Lab, "bundle-key.pub.pem")];
+
+    private string[] Inputs => ["--spec", Path.Combine(Lab, "rollout.yaml"), "--inventory", Path.Combine(Lab, "inventory.yaml")];
+
+    public async Task InitializeAsync()
+    {
+        var up = await CliRun.RunAsync("lab", "up", "--dir", Lab, "--hosts", "4", "--vms", "2", "--domains", "2", "--faulty", "hv-02", "--base-port", _basePort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(up.ExitCode == ExitCodes.Ok, up.Error + up.Out);
+    }
+
+    public async Task DisposeAsync()
+    {
+        var down = await CliRun.RunAsync("lab", "down", "--dir", Lab);
+        try
+        {
+            Assert.Equal(ExitCodes.Ok, down.ExitCode);
+            Assert.DoesNotContain("outlived", down.Error, StringComparison.Ordinal);
+            Assert.Empty(LabProcessSweep.Find(Lab));
+            Assert.False(Directory.Exists(Lab));
+        }
+        finally
+        {
+            LabProcessSweep.KillLeftovers(Lab);
+            _dir.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task PlanApplyReportRollback_OneHostFailsBeforeHandover_EveryVmAccountedFor()
+    {
+        var planFile = _dir.Combine("plan.json");
+        var plan = await CliRun.RunAsync(["plan", .. Inputs, .. Orchestrator, "--out", planFile]);
+        Assert.True(plan.ExitCode == ExitCodes.Ok, plan.Error);
+        Assert.Contains("4 host(s) in", plan.Out, StringComparison.Ordinal);
+
+        var apply = await CliRun.RunAsync(["apply", "--plan", planFile, .. Inputs, .. Orchestrator]);
+        Assert.True(apply.ExitCode == ExitCodes.Ok, apply.Error + apply.Out);
+
+        var status = JsonDocument.Parse((await CliRun.RunAsync(["status", "--json", "--store", Path.Combine(Lab, "orchestrator.db")])).Out).RootElement;
+        var rolloutId = status.GetProperty("id").GetString()!;
+        var phases = status.GetProperty("hosts").EnumerateArray().ToDictionary(h => h.GetProperty("host").GetString()!, h => h.GetProperty("phase").GetString());
+        Assert.Equal("RolledBack", phases["hv-02"]);
+        Assert.All(phases.Where(p => p.Key != "hv-02"), p => Assert.Equal("Succeeded", p.Value));
+        AssertLab(expectedKernel: host => host == "hv-02" ? "6.1.0-47-lab" : "6.1.0-50-lab");
+
+        var html = _dir.Combine("report.html");
+        var report = await CliRun.RunAsync("report", rolloutId, "--store", Path.Combine(Lab, "orchestrator.db"), "--html", html);
+        Assert.Equal(ExitCodes.Ok, report.ExitCode);
+        Assert.Contains("6.1.0-47-lab -> 6.1.0-50-lab", report.Out, StringComparison.Ordinal);
+        Assert.Contains("Read-only file system", report.Out, StringComparison.Ordinal);
+        Assert.Contains("data-rendered", File.ReadAllText(html), StringComparison.Ordinal);
+
+        var rollback = await CliRun.RunAsync(["rollback", rolloutId, .. Inputs, .. Orchestrator, "--bundle-dir", Path.Combine(Lab, "bundles", "previous")]);
+        Assert.True(rollback.ExitCode == ExitCodes.Ok, rollback.Error + rollback.Out);
+        AssertLab(expectedKernel: _ => "6.1.0-47-lab");
+    }
+
+    [Fact]
+    public async Task Apply_SpecEditedAfterPlan_IsRefusedAndStartsNothing()
+    {
+        var planFile = _dir.Combine("plan.json");
+        Assert.Equal(ExitCodes.Ok, (await CliRun.RunAsync(["plan", .. Inputs, .. Orchestrator, "--out", planFile])).ExitCode);
+        File.AppendAllText(Path.Combine(Lab, "rollout.yaml"), "# edited after the plan was made\n");
+
+        var apply = await CliRun.RunAsync(["apply", "--plan", planFile, .. Inputs, .. Orchestrator]);
+
+        Assert.Equal(ExitCodes.Failed, apply.ExitCode);
+        Assert.Contains("stale", apply.Error, StringComparison.Ordinal);
+        Assert.Contains("run `liveupdate plan` again", apply.Error, StringComparison.Ordinal);
+        AssertLab(expectedKernel: _ => "6.1.0-47-lab");
+    }
+
+    private void AssertLab(Func<string, string> expectedKernel)
+    {
+        var lab = JsonDocument.Parse(CliRun.RunAsync("lab", "status", "--dir", Lab, "--json").GetAwaiter().GetResult().Out).RootElement;
+        foreach (var host in lab.GetProperty("hosts").EnumerateArray())
+        {
+            var name = host.GetProperty("host").GetString()!;
+            Assert.Equal(expectedKernel(name), host.GetProperty("kernelRelease").GetString());
+            var vms = host.GetProperty("vms").EnumerateObject().ToDictionary(v => v.Name, v => v.Value.GetString());
+            Assert.Equal(["vm-01", "vm-02"], vms.Keys.Order());
+            Assert.All(vms.Values, state => Assert.Equal("running", state));
+        }
+    }
+}
