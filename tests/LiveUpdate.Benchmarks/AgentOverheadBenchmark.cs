@@ -104,11 +104,21 @@ internal sealed class AgentOverheadBenchmark : IBenchmark
             }
         }
 
+        // The old agent may still accept a connection while it exits; the watch then resumes from its cursor.
         var events = new List<UpdateEvent>();
-        using var watch = client.Watch(new WatchRequest { UpdateId = updateId }, Patiently());
-        await foreach (var e in watch.ResponseStream.ReadAllAsync().ConfigureAwait(false))
+        while (events.Count == 0 || events[^1].State is not ("Completed" or "RolledBack" or "NeedsAttention"))
         {
-            events.Add(e);
+            try
+            {
+                using var watch = client.Watch(new WatchRequest { UpdateId = updateId, AfterSequence = events.Count == 0 ? 0 : events[^1].Sequence }, Patiently());
+                await foreach (var e in watch.ResponseStream.ReadAllAsync().ConfigureAwait(false))
+                {
+                    events.Add(e);
+                }
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable)
+            {
+            }
         }
 
         return events[^1].State == "Completed"
@@ -175,7 +185,8 @@ internal sealed class AgentOverheadBenchmark : IBenchmark
     }
 
     /// <summary>One update's blackout, split into what libvirt and the kernel took, the handover, and the agent's own share.</summary>
-    private sealed record Overhead(double BlackoutMs, double ExternalMs, double HandoverMs)
+    /// <param name="OldKernelAgentMs">The agent's share before the handover (a warm process); the rest is the new kernel's agent, a fresh process.</param>
+    private sealed record Overhead(double BlackoutMs, double ExternalMs, double HandoverMs, double OldKernelAgentMs)
     {
         public double AgentMs => BlackoutMs - ExternalMs - HandoverMs;
 
@@ -187,14 +198,14 @@ internal sealed class AgentOverheadBenchmark : IBenchmark
             var end = events.Last(e => e.Type == "StepCompleted" && e.StepId == resume);
             var handover = events.Last(e => e.Type == "StepStarted" && e.StepId == playbook.PointOfNoReturn);
             var newBoot = events.First(e => e.Sequence > handover.Sequence && e.BootId != handover.BootId);
-            var external = events
-                .Where(e => e.Type == "StepCompleted" && e.Sequence >= start.Sequence && e.Sequence <= end.Sequence && e.Data.ContainsKey("externalMs"))
+            double External(long from, long to) => events
+                .Where(e => e.Type == "StepCompleted" && e.Sequence >= from && e.Sequence <= to && e.Data.ContainsKey("externalMs"))
                 .Sum(e => double.Parse(e.Data["externalMs"], CultureInfo.InvariantCulture));
-            return new Overhead(Ms(start, end), external, Ms(handover, newBoot));
+            return new Overhead(Ms(start, end), External(start.Sequence, end.Sequence), Ms(handover, newBoot), Ms(start, handover) - External(start.Sequence, handover.Sequence));
         }
 
         public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-            $"  {nameof(AgentOverheadBenchmark)}: blackout {BlackoutMs:0.0} ms = libvirt/kernel {ExternalMs:0.0} + handover {HandoverMs:0.0} + agent {AgentMs:0.0}");
+            $"  {nameof(AgentOverheadBenchmark)}: blackout {BlackoutMs:0.0} ms = libvirt/kernel {ExternalMs:0.0} + handover {HandoverMs:0.0} + agent {AgentMs:0.0} (old kernel {OldKernelAgentMs:0.0}, new kernel {AgentMs - OldKernelAgentMs:0.0})");
 
         private static double Ms(UpdateEvent from, UpdateEvent to) => (to.At.ToDateTimeOffset() - from.At.ToDateTimeOffset()).TotalMilliseconds;
     }

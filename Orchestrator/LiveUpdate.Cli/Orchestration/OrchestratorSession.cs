@@ -4,7 +4,11 @@ using LiveUpdate.Orchestrator.Engine.Gates;
 using LiveUpdate.Orchestrator.Inventory;
 using LiveUpdate.Orchestrator.Store;
 using LiveUpdate.Orchestrator.Telemetry;
+using LiveUpdate.Orchestrator;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace LiveUpdate.Cli.Orchestration;
 
@@ -12,6 +16,7 @@ namespace LiveUpdate.Cli.Orchestration;
 internal sealed class OrchestratorSession : IDisposable
 {
     private readonly HttpClient _http = new();
+    private readonly ServiceProvider? _telemetryServices;
     private readonly GrpcAgentClientFactory _agents;
 
     public OrchestratorSession(OrchestratorSettings settings, HostInventory inventory)
@@ -20,7 +25,19 @@ internal sealed class OrchestratorSession : IDisposable
         options.Validate();
         Store = SqliteRolloutStore.Open(settings.StorePath);
         BundleTrustKey = settings.BundleTrustKey;
-        Telemetry = new OrchestratorTelemetry();
+        if (settings.Otlp is not null || settings.TelemetryToConsole)
+        {
+            // Exporting is opt-in: the providers are built (and so started) only when asked for.
+            _telemetryServices = new ServiceCollection().AddMetrics().AddLiveUpdateTelemetry(settings.Otlp).BuildServiceProvider();
+            _telemetryServices.GetService<TracerProvider>();
+            _telemetryServices.GetService<MeterProvider>();
+            Telemetry = _telemetryServices.GetRequiredService<OrchestratorTelemetry>();
+        }
+        else
+        {
+            Telemetry = new OrchestratorTelemetry();
+        }
+
         _agents = new GrpcAgentClientFactory(inventory, options, TimeProvider.System, NullLoggerFactory.Instance, Telemetry);
     }
 
@@ -44,7 +61,12 @@ internal sealed class OrchestratorSession : IDisposable
     {
         _agents.Dispose();
         Store.Dispose();
-        Telemetry.Dispose();
+        if (_telemetryServices is null)
+        {
+            Telemetry.Dispose();
+        }
+
+        _telemetryServices?.Dispose();
         _http.Dispose();
     }
 }

@@ -4,7 +4,7 @@ using LiveUpdate.Orchestrator.AgentApi;
 namespace LiveUpdate.Cli.Orchestration;
 
 /// <summary>Where the orchestrator keeps its store and its mTLS identity; shared by every rollout verb.</summary>
-internal sealed record OrchestratorSettings(string StorePath, string TlsDirectory, string? BundleTrustKey)
+internal sealed record OrchestratorSettings(string StorePath, string TlsDirectory, string? BundleTrustKey, Uri? Otlp = null, bool TelemetryToConsole = false)
 {
     public const string StoreVariable = "LIVEUPDATE_STORE";
     public const string TlsVariable = "LIVEUPDATE_TLS";
@@ -39,8 +39,18 @@ internal sealed record OrchestratorSettings(string StorePath, string TlsDirector
             Description = "Public key (PEM) the bundle must be signed with.",
         };
 
+        public Option<Uri?> Otlp { get; } = new("--otlp")
+        {
+            Description = "Send traces (rollout → wave → host → step) and metrics to this OTLP collector, e.g. http://localhost:4317 (default $LIVEUPDATE_OTLP).",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("LIVEUPDATE_OTLP") is { Length: > 0 } url ? new Uri(url) : null,
+        };
+
+        public Option<bool> TelemetryConsole { get; } = new("--telemetry-console") { Description = "Print traces and metrics on the console (for local use)." };
+
         public void AddTo(Command command)
         {
+            command.Options.Add(Otlp);
+            command.Options.Add(TelemetryConsole);
             command.Options.Add(Store);
             command.Options.Add(Tls);
             command.Options.Add(BundleTrust);
@@ -50,7 +60,7 @@ internal sealed record OrchestratorSettings(string StorePath, string TlsDirector
         {
             var store = parse.GetRequiredValue(Store).FullName;
             Directory.CreateDirectory(Path.GetDirectoryName(store)!);
-            return new OrchestratorSettings(store, parse.GetRequiredValue(Tls).FullName, parse.GetValue(BundleTrust)?.FullName);
+            return new OrchestratorSettings(store, parse.GetRequiredValue(Tls).FullName, parse.GetValue(BundleTrust)?.FullName, parse.GetValue(Otlp), parse.GetValue(TelemetryConsole));
         }
     }
 }

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using LiveUpdate.Orchestrator.Inventory;
+using LiveUpdate.Orchestrator.Specs;
 using LiveUpdate.Playbooks;
 
 namespace LiveUpdate.Cli.Validation;
@@ -23,11 +25,20 @@ public static partial class DocumentValidator
             case "Playbook":
                 var result = PlaybookLoader.LoadText(text, displayName);
                 return new(displayName, "playbook", result.Errors.Select(e => e.ToString()).ToList());
+            case "Rollout":
+                var spec = RolloutSpecLoader.LoadText(text, displayName);
+                return new(displayName, "rollout", spec.Errors.Select(d => d.ToString()).ToList());
+            case null when InventoryRoot().IsMatch(text):
+                var inventory = InventoryLoader.LoadText(text, displayName, InventoryOptions.Default);
+                return new(displayName, "inventory", inventory.Errors.Select(d => d.ToString()).ToList());
             default:
-                return new(displayName, "unknown", [$"{displayName}:1:1: not a LiveUpdate document: expected a top-level 'kind: Playbook'"]);
+                return new(displayName, "unknown", [$"{displayName}:1:1: not a LiveUpdate document: expected 'kind: Playbook', 'kind: Rollout', or an inventory starting with 'all:'"]);
         }
     }
 
     [GeneratedRegex(@"^kind:\s*([A-Za-z]+)\s*$", RegexOptions.Multiline)]
     private static partial Regex KindLine();
+
+    [GeneratedRegex(@"^all:\s*$", RegexOptions.Multiline)]
+    private static partial Regex InventoryRoot();
 }

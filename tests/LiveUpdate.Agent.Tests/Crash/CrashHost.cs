@@ -111,11 +111,22 @@ internal sealed class CrashHost : IAsyncDisposable
     /// <summary>The update's records as an operator sees them: Watch replays from the start and ends at the end state.</summary>
     public async Task<List<UpdateEvent>> WatchToEndAsync(TimeSpan deadline)
     {
-        using var watch = Client.Watch(new WatchRequest { UpdateId = UpdateId, AfterSequence = 0 }, Patiently(deadline));
+        var options = Patiently(deadline);
         var events = new List<UpdateEvent>();
-        await foreach (var e in watch.ResponseStream.ReadAllAsync())
+        while (events.Count == 0 || events[^1].State is not ("Completed" or "RolledBack" or "NeedsAttention"))
         {
-            events.Add(e);
+            try
+            {
+                // Reattaching after a broken stream resumes from the cursor, as an orchestrator does.
+                using var watch = Client.Watch(new WatchRequest { UpdateId = UpdateId, AfterSequence = events.Count == 0 ? 0 : events[^1].Sequence }, options);
+                await foreach (var e in watch.ResponseStream.ReadAllAsync())
+                {
+                    events.Add(e);
+                }
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable)
+            {
+            }
         }
 
         return events;

@@ -66,4 +66,21 @@ public sealed class ValidateCommandTests
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
         Assert.StartsWith("liveupdate: ", run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Validate_RolloutSpecAndInventory_AreRecognisedAndChecked()
+    {
+        using var dir = new TempDirectory("cli-validate");
+        var spec = dir.WriteFile("rollout.yaml", "apiVersion: liveupdate.dev/v1\nkind: Rollout\nname: r\nplaybook: pmem-kexec\nbundle: ./b\nwaves: [1, 0]\nmaxInCriticalSection: 1\nmaxPerFailureDomain: 1\nfailureBudget: 1\nsettle: 1s\norder: inventory\n");
+        var inventory = dir.WriteFile("inventory.yaml", "all:\n  hosts:\n    hv-01:\n      liveupdate_agent: https://10.0.0.1:7443\n    hv-02: {}\n");
+
+        var run = await CliRun.RunAsync("validate", spec, inventory, "--json");
+
+        Assert.Equal(ExitCodes.Failed, run.ExitCode);
+        var reports = JsonDocument.Parse(run.Out).RootElement;
+        Assert.Equal("rollout", reports[0].GetProperty("kind").GetString());
+        Assert.Contains(":6:", reports[0].GetProperty("errors")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal("inventory", reports[1].GetProperty("kind").GetString());
+        Assert.Contains("hv-02", reports[1].GetProperty("errors")[0].GetString(), StringComparison.Ordinal);
+    }
 }
