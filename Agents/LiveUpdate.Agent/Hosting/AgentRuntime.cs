@@ -41,7 +41,7 @@ internal sealed class AgentRuntime
 
     public bool IsSandbox => Options.Sandbox is not null;
 
-    public UpdateHistory? Latest => UpdateHistory.Latest(Journal.Records);
+    public UpdateHistory? Latest => Journal.Latest;
 
     public string BundleDirectory(string digest) => Path.Combine(Options.StateDirectory, "bundles", digest);
 

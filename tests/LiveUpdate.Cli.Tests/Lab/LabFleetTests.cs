@@ -87,6 +87,27 @@ public sealed class LabFleetTests : IAsyncLifetime
         AssertLab(expectedKernel: _ => "6.1.0-47-lab");
     }
 
+    [Fact]
+    public async Task Apply_WhileAnotherRolloutIsUnfinished_IsRefusedAndStartsNothing()
+    {
+        var planFile = _dir.Combine("plan.json");
+        Assert.Equal(ExitCodes.Ok, (await CliRun.RunAsync(["plan", .. Inputs, .. Orchestrator, "--out", planFile])).ExitCode);
+        var inputs = LiveUpdate.Cli.Orchestration.RolloutInputs.Load(Path.Combine(Lab, "rollout.yaml"), Path.Combine(Lab, "inventory.yaml"), null);
+        var plan = LiveUpdate.Orchestrator.Planning.RolloutPlanJson.Deserialize(File.ReadAllText(planFile));
+        using (var store = LiveUpdate.Orchestrator.Store.SqliteRolloutStore.Open(Path.Combine(Lab, "orchestrator.db")))
+        {
+            var artifacts = new LiveUpdate.Orchestrator.Store.RolloutArtifacts(inputs.PlaybookText, "d", new Dictionary<string, string> { [inputs.Bundle.Digest] = inputs.Bundle.Directory });
+            LiveUpdate.Orchestrator.Engine.Rollouts.Create(store, plan, inputs.Spec, artifacts, DateTimeOffset.UtcNow, "earlier-rollout");
+        }
+
+        var apply = await CliRun.RunAsync(["apply", "--plan", planFile, .. Inputs, .. Orchestrator]);
+
+        Assert.Equal(ExitCodes.Failed, apply.ExitCode);
+        Assert.Contains("rollout earlier-rollout is still Planned", apply.Error, StringComparison.Ordinal);
+        Assert.Contains("liveupdate abort earlier-rollout", apply.Error, StringComparison.Ordinal);
+        AssertLab(expectedKernel: _ => "6.1.0-47-lab");
+    }
+
     private void AssertLab(Func<string, string> expectedKernel)
     {
         var lab = JsonDocument.Parse(CliRun.RunAsync("lab", "status", "--dir", Lab, "--json").GetAwaiter().GetResult().Out).RootElement;

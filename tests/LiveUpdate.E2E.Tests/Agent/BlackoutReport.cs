@@ -29,7 +29,7 @@ internal static class BlackoutReport
         double? At(string text) => lines.FirstOrDefault(l => l.Text.Contains(text, StringComparison.Ordinal))?.At;
         Row("  new kernel: init -> ready", Diff(At("INIT_START"), At("INIT_READY")), "serial");
         Row("  libvirtd start", Diff(At("INIT_READY"), At("SERVICE libvirtd up")), "serial");
-        Row("  agent start (exec -> listening)", Diff(At("AGENT_START"), At(UpdateFollower.AgentListening)), "serial, includes recovery");
+        Row("  agent start (exec -> listening)", Diff(At("AGENT_START"), At(LabAgent.Listening)), "serial, includes recovery");
         Row("online cpus", Step(events, "online-cpus"));
         Row("restore from PMEM", Step(events, "restore"));
         Row("resume", Step(events, "resume"));

@@ -1,26 +1,24 @@
 using LiveUpdate.Agent.Api.V1;
 using LiveUpdate.E2E.Tests.Lab;
-using LiveUpdate.Playbooks;
 
 namespace LiveUpdate.E2E.Tests.Agent;
 
 /// <summary>A booted lab host whose agent has said it listens, with an mTLS connection to it.</summary>
 internal sealed class LabAgent : IAsyncDisposable
 {
-    private LabAgent(LabInputs inputs, LabHost lab, int listeningIndex)
+    /// <summary>What the agent logs once it accepts connections (in every kernel it starts in).</summary>
+    public const string Listening = "Now listening on";
+
+    private LabAgent(LabInputs inputs, LabHost lab)
     {
         Inputs = inputs;
         Lab = lab;
-        ListeningIndex = listeningIndex;
         Connection = new AgentConnection(inputs, lab.Port);
     }
 
     public LabInputs Inputs { get; }
 
     public LabHost Lab { get; }
-
-    /// <summary>The serial line where the first agent (boot kernel) said it listens.</summary>
-    public int ListeningIndex { get; }
 
     public AgentConnection Connection { get; }
 
@@ -32,8 +30,8 @@ internal sealed class LabAgent : IAsyncDisposable
         try
         {
             // boot (~10 s), libvirtd's capability probe, the counter VM, the agent: ~30 s alone, more on a busy machine
-            var listening = await lab.Serial.WaitForAsync(UpdateFollower.AgentListening, 0, TimeSpan.FromMinutes(4));
-            return new LabAgent(inputs, lab, listening.Index);
+            await lab.Serial.WaitForAsync(Listening, 0, TimeSpan.FromMinutes(4));
+            return new LabAgent(inputs, lab);
         }
         catch
         {
@@ -42,24 +40,10 @@ internal sealed class LabAgent : IAsyncDisposable
         }
     }
 
-    public UpdateFollower Follower() => new(Lab, () => new AgentConnection(Inputs, Lab.Port));
-
     public async Task<DescribeResponse> DescribeAsync()
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         return await Client.DescribeAsync(new DescribeRequest(), cancellationToken: deadline.Token);
-    }
-
-    public async Task<PrepareResponse> PrepareAsync(string updateId, string digest, string playbookYaml)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        return await Client.PrepareAsync(new PrepareRequest
-        {
-            UpdateId = updateId,
-            BundleDigest = digest,
-            PlaybookYaml = playbookYaml,
-            PlaybookDigest = PlaybookDigest.Compute(playbookYaml),
-        }, cancellationToken: deadline.Token);
     }
 
     /// <summary>Every event of the update from the start, as the journal holds it.</summary>

@@ -1,4 +1,3 @@
-using LiveUpdate.Agent.Api.V1;
 using LiveUpdate.E2E.Tests.Lab;
 using LiveUpdate.Kernel.Bundles;
 
@@ -28,34 +27,5 @@ internal static class LabBundles
         var kernel = Path.Combine(scratch, "vmlinuz-unloadable");
         File.WriteAllBytes(kernel, bytes);
         return BundleWriter.Create(new BundleCreateRequest(kernel, inputs.NextInitrd, Template, output, inputs.BundleKey));
-    }
-
-    public static async Task<StageBundleResponse> StageAsync(HostAgent.HostAgentClient client, string directory, string digest, TimeSpan limit)
-    {
-        using var deadline = new CancellationTokenSource(limit);
-        using var call = client.StageBundle(cancellationToken: deadline.Token);
-        var first = true;
-        var buffer = new byte[1 << 20];
-        foreach (var file in Directory.EnumerateFiles(directory).Order(StringComparer.Ordinal))
-        {
-            await using var stream = File.OpenRead(file);
-            var name = Path.GetFileName(file);
-            int read;
-            var firstOfFile = true;
-            while ((read = await stream.ReadAsync(buffer)) > 0 || firstOfFile)
-            {
-                await call.RequestStream.WriteAsync(new BundleChunk
-                {
-                    BundleDigest = first ? digest : "",
-                    FileName = firstOfFile ? name : "",
-                    Data = Google.Protobuf.ByteString.CopyFrom(buffer, 0, read),
-                });
-                first = false;
-                firstOfFile = false;
-            }
-        }
-
-        await call.RequestStream.CompleteAsync();
-        return await call.ResponseAsync;
     }
 }

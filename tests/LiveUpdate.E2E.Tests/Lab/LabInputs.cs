@@ -18,6 +18,9 @@ public sealed record LabInputs(string Image, string Certificates, string BundleK
 
     public string OrchestratorKey => Path.Combine(Certificates, "orchestrator.key");
 
+    /// <summary>The public half of <see cref="BundleKey"/>, which prepare.sh writes beside it (the orchestrator's --bundle-trust).</summary>
+    public string BundleTrustKey => Path.Combine(Path.GetDirectoryName(BundleKey)!, "bundle-key.pub.pem");
+
     /// <summary>Where a scenario's lab keeps its serial log and state disk: kept after the run, replaced by the next.</summary>
     public string RunDirectory(string scenario)
     {

@@ -16,13 +16,14 @@ internal sealed class OfflineCpuStep : IHostStep
         var requested = context.Step.GetString("cpu");
         var recorded = context.History.Step(context.Step.Id)?.Data.GetValueOrDefault(StepData.Cpu);
         int cpu;
+        var choosing = TimeSpan.Zero;
         if (recorded is not null)
         {
             cpu = int.Parse(recorded, CultureInfo.InvariantCulture);
         }
         else if (requested == "auto")
         {
-            cpu = await context.Host.Cpus.ChooseCpuToOfflineAsync(ct).ConfigureAwait(false);
+            (cpu, choosing) = await context.TimeExternalAsync(() => context.Host.Cpus.ChooseCpuToOfflineAsync(ct)).ConfigureAwait(false);
         }
         else if (!int.TryParse(requested, NumberStyles.None, CultureInfo.InvariantCulture, out cpu))
         {
@@ -34,7 +35,7 @@ internal sealed class OfflineCpuStep : IHostStep
         try
         {
             var (_, elapsed) = await context.TimeExternalAsync(() => context.Host.Cpus.SetOnlineAsync(cpu, online: false, ct)).ConfigureAwait(false);
-            return StepOutcome.With(elapsed, (StepData.Cpu, id));
+            return StepOutcome.With(choosing + elapsed, (StepData.Cpu, id));
         }
         catch (CpuHotplugException e)
         {

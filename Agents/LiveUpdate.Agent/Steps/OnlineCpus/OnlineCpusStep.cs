@@ -13,9 +13,9 @@ internal sealed class OnlineCpusStep : IHostStep
 
     public async Task<StepOutcome> RunAsync(StepContext context, CancellationToken ct)
     {
-        var topology = await context.Host.Cpus.GetTopologyAsync(ct).ConfigureAwait(false);
+        var (topology, reading) = await context.TimeExternalAsync(() => context.Host.Cpus.GetTopologyAsync(ct)).ConfigureAwait(false);
         var offline = topology.Cpus.Where(c => !c.Online && c.Hotpluggable).Select(c => c.Id).ToList();
-        var external = TimeSpan.Zero;
+        var external = reading;
         foreach (var cpu in offline)
         {
             try

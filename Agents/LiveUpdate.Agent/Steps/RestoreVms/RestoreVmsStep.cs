@@ -14,7 +14,8 @@ internal sealed class RestoreVmsStep : IHostStep
 
         // save-vms journals every image before writing any, so a save cut short (a failure, a crash)
         // lists images never written for VMs that are still active: those have nothing to restore.
-        var active = (await context.Host.Vms.ListAsync(ct).ConfigureAwait(false)).Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
+        var (vms, listing) = await context.TimeExternalAsync(() => context.Host.Vms.ListAsync(ct)).ConfigureAwait(false);
+        var active = vms.Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
         var missing = images.Where(i => !File.Exists(i.Path) && !active.Contains(i.Name)).Select(i => $"{i.Name} ({i.Path})").ToList();
         if (missing.Count > 0)
         {
@@ -25,6 +26,6 @@ internal sealed class RestoreVmsStep : IHostStep
         var saved = images.Where(i => File.Exists(i.Path)).ToList();
         var (outcomes, elapsed) = await context.TimeExternalAsync(() => context.Host.Vms.RestoreAsync(saved, context.Step.GetInt("parallelism"), ct)).ConfigureAwait(false);
         StepData.ThrowIfAnyFailed(context.Step.Id, "restore", outcomes);
-        return StepOutcome.With(elapsed, (StepData.Images, StepData.EncodeImages(images)));
+        return StepOutcome.With(listing + elapsed, (StepData.Images, StepData.EncodeImages(images)));
     }
 }

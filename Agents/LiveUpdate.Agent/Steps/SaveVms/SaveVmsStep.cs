@@ -14,7 +14,7 @@ internal sealed class SaveVmsStep : IHostStep
     {
         // One directory per update: an image found there on a re-run was written by this update.
         var target = Path.Combine(context.Host.Root.Resolve(context.Step.GetString("target")), context.Plan.UpdateId);
-        Directory.CreateDirectory(target);
+        var (_, creating) = await context.TimeExternalAsync(() => Task.FromResult(Directory.CreateDirectory(target))).ConfigureAwait(false);
         var names = StepData.DecodeList(context.DataOfKind("suspend-vms"), StepData.Vms);
         var images = names.Select(n => new DomainImage(n, Path.Combine(target, n + ".state"))).ToList();
         context.Progress($"saving {images.Count} VMs to {target}", new Dictionary<string, string> { [StepData.Images] = StepData.EncodeImages(images) });
@@ -22,6 +22,6 @@ internal sealed class SaveVmsStep : IHostStep
         var (outcomes, elapsed) = await context.TimeExternalAsync(() =>
             context.Host.Vms.SaveAsync(images, context.Step.GetInt("parallelism"), context.Step.GetBool("bypass-cache"), ct)).ConfigureAwait(false);
         StepData.ThrowIfAnyFailed(context.Step.Id, "save", outcomes);
-        return StepOutcome.With(elapsed, (StepData.Images, StepData.EncodeImages(images)));
+        return StepOutcome.With(creating + elapsed, (StepData.Images, StepData.EncodeImages(images)));
     }
 }

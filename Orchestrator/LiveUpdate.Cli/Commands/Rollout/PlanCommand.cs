@@ -41,6 +41,17 @@ internal static class PlanCommand
                 }
 
                 io.Out.Write(parse.GetValue(json) ? RolloutPlanJson.Serialize(plan) + Environment.NewLine : PlanTable.Format(plan));
+
+                // An agent that cannot be asked leaves its host out of the plan; say so loudly, and fail,
+                // so a script never mistakes a partial fleet for the whole one.
+                var unreachable = plan.Excluded.Where(h => h.Reasons.Any(r => r.StartsWith("agent unreachable", StringComparison.Ordinal))).ToList();
+                if (unreachable.Count > 0)
+                {
+                    return io.Fail(
+                        $"{unreachable.Count} agent(s) unreachable, their hosts are left out of the plan: {string.Join(", ", unreachable.Select(h => h.Name))}",
+                        "check that liveupdate-agent runs on those hosts and that their endpoint and certificate name in the inventory are right, then plan again");
+                }
+
                 return ExitCodes.Ok;
             }
             catch (RolloutInputException e)

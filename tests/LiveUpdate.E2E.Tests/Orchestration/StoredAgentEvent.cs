@@ -1,0 +1,28 @@
+using LiveUpdate.Orchestrator.Engine;
+using LiveUpdate.Orchestrator.Store;
+
+namespace LiveUpdate.E2E.Tests.Orchestration;
+
+/// <summary>
+/// An agent journal event as the orchestrator's store keeps it (<see cref="AgentEventLog"/>): the agent's step,
+/// time and boot id from the message, and <see cref="Observed"/>, when the orchestrator committed it.
+/// </summary>
+internal sealed record StoredAgentEvent(string Type, string StepId, DateTimeOffset At, string BootId, DateTimeOffset Observed)
+{
+    public static IReadOnlyList<StoredAgentEvent> From(IEnumerable<RolloutEventRecord> events) => events
+        .Where(e => e.Kind.StartsWith(AgentEventLog.Prefix, StringComparison.Ordinal))
+        .Select(e =>
+        {
+            Assert.True(AgentEventLog.TryParse(e.Message, out var step, out var at), $"stored agent event without step and time: {e.Message}");
+            return new StoredAgentEvent(e.Kind[AgentEventLog.Prefix.Length..], step, at, BootOf(e.Message), e.At);
+        })
+        .ToList();
+
+    // AgentEventLog.Message writes "STEP @TIME boot BOOT_ID ...".
+    private static string BootOf(string message)
+    {
+        var words = message.Split(' ');
+        var i = Array.IndexOf(words, "boot");
+        return i >= 0 && i + 1 < words.Length ? words[i + 1] : "";
+    }
+}
