@@ -149,20 +149,8 @@ internal sealed class AgentOverheadBenchmark : IBenchmark
 
     private static CallOptions Patiently() => new CallOptions(deadline: TimeProvider.System.GetUtcNow().Add(Deadline).UtcDateTime).WithWaitForReady();
 
-    private static GrpcChannel Channel(LabFiles files, LabHostSpec host)
-    {
-        var servers = PeerCertificateValidator.ForServers(files.CaCertificate, host.Name);
-        var orchestrator = X509Certificate2.CreateFromPemFile(files.OrchestratorCertificate, files.OrchestratorKey);
-        var handler = new SocketsHttpHandler
-        {
-            SslOptions = new SslClientAuthenticationOptions
-            {
-                ClientCertificates = new X509CertificateCollection { orchestrator },
-                RemoteCertificateValidationCallback = (_, presented, _, _) => presented is X509Certificate2 c && servers.Check(c) is null,
-            },
-        };
-        return GrpcChannel.ForAddress(host.Endpoint, new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true });
-    }
+    private static GrpcChannel Channel(LabFiles files, LabHostSpec host) =>
+        MutualTlsChannel.Create(new Uri(host.Endpoint), files.CaCertificate, files.OrchestratorCertificate, files.OrchestratorKey, host.Name);
 
     private static int FreePort()
     {

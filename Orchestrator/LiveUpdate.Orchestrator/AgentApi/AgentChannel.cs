@@ -13,31 +13,19 @@ namespace LiveUpdate.Orchestrator.AgentApi;
 /// </summary>
 internal static class AgentChannel
 {
-    public static GrpcChannel Create(Uri endpoint, string expectedCertificateName, AgentClientOptions options, ILogger logger)
-    {
-        var validator = PeerCertificateValidator.ForServers(options.CaPemPath, expectedCertificateName);
-        var clientCertificate = X509Certificate2.CreateFromPemFile(options.ClientCertificatePemPath, options.ClientKeyPemPath);
-        var handler = new SocketsHttpHandler
-        {
-            SslOptions = new SslClientAuthenticationOptions
+    public static GrpcChannel Create(Uri endpoint, string expectedCertificateName, AgentClientOptions options, ILogger logger) =>
+        MutualTlsChannel.Create(
+            endpoint,
+            options.CaPemPath,
+            options.ClientCertificatePemPath,
+            options.ClientKeyPemPath,
+            expectedCertificateName,
+            refusal => OrchestratorLog.AgentCertificateRefused(logger, endpoint, expectedCertificateName, refusal),
+            handler =>
             {
-                ClientCertificates = [clientCertificate],
-                RemoteCertificateValidationCallback = (_, certificate, _, _) =>
-                {
-                    var refusal = validator.Check(certificate as X509Certificate2);
-                    if (refusal is not null)
-                    {
-                        OrchestratorLog.AgentCertificateRefused(logger, endpoint, expectedCertificateName, refusal);
-                    }
-
-                    return refusal is null;
-                },
-            },
-            EnableMultipleHttp2Connections = true,
-            KeepAlivePingDelay = TimeSpan.FromSeconds(20),
-            KeepAlivePingTimeout = TimeSpan.FromSeconds(10),
-            ConnectTimeout = options.CallTimeout,
-        };
-        return GrpcChannel.ForAddress(endpoint, new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true });
-    }
+                handler.EnableMultipleHttp2Connections = true;
+                handler.KeepAlivePingDelay = TimeSpan.FromSeconds(20);
+                handler.KeepAlivePingTimeout = TimeSpan.FromSeconds(10);
+                handler.ConnectTimeout = options.CallTimeout;
+            });
 }

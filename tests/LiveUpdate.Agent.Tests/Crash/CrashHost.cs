@@ -141,20 +141,8 @@ internal sealed class CrashHost : IAsyncDisposable
         _dir.Dispose();
     }
 
-    private static GrpcChannel Channel(LabFiles files, LabHostSpec spec)
-    {
-        var servers = PeerCertificateValidator.ForServers(files.CaCertificate, spec.Name);
-        var orchestrator = X509Certificate2.CreateFromPemFile(files.OrchestratorCertificate, files.OrchestratorKey);
-        var handler = new SocketsHttpHandler
-        {
-            SslOptions = new SslClientAuthenticationOptions
-            {
-                ClientCertificates = new X509CertificateCollection { orchestrator },
-                RemoteCertificateValidationCallback = (_, presented, _, _) => presented is X509Certificate2 c && servers.Check(c) is null,
-            },
-        };
-        return GrpcChannel.ForAddress(spec.Endpoint, new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true });
-    }
+    private static GrpcChannel Channel(LabFiles files, LabHostSpec spec) =>
+        MutualTlsChannel.Create(new Uri(spec.Endpoint), files.CaCertificate, files.OrchestratorCertificate, files.OrchestratorKey, spec.Name);
 
     private static int FreePort()
     {
