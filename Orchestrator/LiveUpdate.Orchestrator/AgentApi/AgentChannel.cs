@@ -23,9 +23,11 @@ internal static class AgentChannel
             refusal => OrchestratorLog.AgentCertificateRefused(logger, endpoint, expectedCertificateName, refusal),
             handler =>
             {
+                // A kexec kills the agent's connection without a FIN; pings notice the dead stream within
+                // ~10 s so the engine reattaches to the new kernel's agent promptly.
                 handler.EnableMultipleHttp2Connections = true;
-                handler.KeepAlivePingDelay = TimeSpan.FromSeconds(20);
-                handler.KeepAlivePingTimeout = TimeSpan.FromSeconds(10);
+                handler.KeepAlivePingDelay = TimeSpan.FromSeconds(5);
+                handler.KeepAlivePingTimeout = TimeSpan.FromSeconds(5);
                 handler.ConnectTimeout = options.CallTimeout;
             });
 }
