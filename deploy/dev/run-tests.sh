@@ -4,11 +4,17 @@
 set -uo pipefail
 config=${1:-Release}
 log=$(mktemp)
+rm -f artifacts/e2e-blackout.txt
 trap 'rm -f "$log"' EXIT
 dotnet test LiveUpdate.sln -c "$config" --no-build -nologo 2>&1 | tee "$log"
 rc=${PIPESTATUS[0]}
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+if [ -f artifacts/e2e-blackout.txt ]; then
+  echo
+  echo "Real-kernel end-to-end (QEMU): VM blackout breakdown"
+  cat artifacts/e2e-blackout.txt
+fi
 echo
 echo "tests: $passed passed, $failed failed"
 if [ "$passed" -eq 0 ]; then

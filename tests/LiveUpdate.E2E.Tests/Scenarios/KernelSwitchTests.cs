@@ -117,8 +117,14 @@ public sealed class KernelSwitchTests(LabFixture fixture, ITestOutputHelper outp
             Assert.Equal(saved.Ticks[^1].Value + 0x80, restored.Ticks[0].Value);
             Assert.Contains(agent.Lab.Serial.Lines.Take(newKernel.Index), l => l.Text.Contains("kexec_loaded=1", StringComparison.Ordinal));
 
-            output.WriteLine(BlackoutReport.Format(journal, agent.Lab.Serial, newKernel.Index, restored));
-            output.WriteLine(OrchestrationReport.Format(plan, apply, record, events, stored));
+            var breakdown = BlackoutReport.Format(journal, agent.Lab.Serial, newKernel.Index, restored)
+                + Environment.NewLine + OrchestrationReport.Format(plan, apply, record, events, stored);
+            output.WriteLine(breakdown);
+
+            // Also kept as a file, so `make test` (whose console shows no output of passing tests) prints it at the end.
+            var summary = RepositoryRoot.Combine("artifacts", "e2e-blackout.txt");
+            Directory.CreateDirectory(Path.GetDirectoryName(summary)!);
+            File.WriteAllText(summary, breakdown + Environment.NewLine);
             output.WriteLine($"whole scenario: {clock.Elapsed.TotalSeconds:F1} s");
         }
         catch
