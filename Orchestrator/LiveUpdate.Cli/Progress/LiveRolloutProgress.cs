@@ -30,7 +30,7 @@ internal sealed class LiveRolloutProgress : IRolloutProgress
     {
         foreach (var e in newEvents.Where(e => e.Host is not null && e.Kind.StartsWith("agent-", StringComparison.Ordinal)))
         {
-            _lastStep[e.Host!] = e.Message;
+            _lastStep[e.Host!] = LiveUpdate.Orchestrator.Engine.AgentEventLog.Text(e.Message);
         }
 
         var table = new Table().Title($"[bold]{Markup.Escape(status.Rollout.Name)}[/] — {status.Rollout.State}, wave {status.Rollout.CurrentWave}")
@@ -43,7 +43,7 @@ internal sealed class LiveRolloutProgress : IRolloutProgress
                 h.FailureDomain,
                 Colour(h.Phase),
                 Markup.Escape(_lastStep.GetValueOrDefault(h.Host, "")),
-                ReportText.Duration(h.Blackout));
+                Blackout(h));
         }
 
         _table = table;
@@ -55,6 +55,13 @@ internal sealed class LiveRolloutProgress : IRolloutProgress
         _done.TrySetResult();
         await _display.ConfigureAwait(false);
     }
+
+    /// <summary>The measured blackout, or while the VMs are paused, the blackout so far.</summary>
+    private static string Blackout(HostRecord h) => h.Blackout is { } measured
+        ? ReportText.Duration(measured)
+        : h.BlackoutStartedAt is { } began && h.Phase == HostPhase.Executing
+            ? ReportText.Duration(TimeSpan.FromMilliseconds(Math.Max(0, (DateTimeOffset.UtcNow - began).TotalMilliseconds))) + "…"
+            : "-";
 
     private static string Colour(HostPhase phase) => phase switch
     {

@@ -32,6 +32,16 @@ public static partial class AgentEventLog
         return m.Success;
     }
 
+    /// <summary>The agent's own words from what <see cref="Message"/> wrote, without the step id, time and boot id.</summary>
+    public static string Text(string message)
+    {
+        var m = TextPattern().Match(message);
+        return m.Success ? m.Groups[1].Value : message;
+    }
+
     [GeneratedRegex(@"^(\S+) @(\S+) ")]
     private static partial Regex Pattern();
+
+    [GeneratedRegex(@"^\S+ @\S+ boot \S+ (.*)$")]
+    private static partial Regex TextPattern();
 }
