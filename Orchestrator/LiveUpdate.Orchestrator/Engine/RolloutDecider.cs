@@ -31,7 +31,11 @@ public static class RolloutDecider
 
         if (rollout.AbortRequested && state != S.Aborting && CanFire(state, T.Abort))
         {
-            return [new FireTrigger(T.Abort, "abort requested by an operator")];
+            // Aborted before it started, the rollout ends at once: account for every host as not started.
+            return state == S.Planned
+                ? [.. hosts.Where(h => h.Phase == HostPhase.Pending).Select(h => new MarkNotStarted(h.Host, "the rollout was aborted before it started")),
+                   new FireTrigger(T.Abort, "abort requested by an operator")]
+                : [new FireTrigger(T.Abort, "abort requested by an operator")];
         }
 
         if (state == S.Planned)

@@ -94,10 +94,10 @@ public sealed class LabFleetTests : IAsyncLifetime
         Assert.Equal(ExitCodes.Ok, (await CliRun.RunAsync(["plan", .. Inputs, .. Orchestrator, "--out", planFile])).ExitCode);
         var inputs = LiveUpdate.Cli.Orchestration.RolloutInputs.Load(Path.Combine(Lab, "rollout.yaml"), Path.Combine(Lab, "inventory.yaml"), null);
         var plan = LiveUpdate.Orchestrator.Planning.RolloutPlanJson.Deserialize(File.ReadAllText(planFile));
-        using (var store = LiveUpdate.Orchestrator.Store.SqliteRolloutStore.Open(Path.Combine(Lab, "orchestrator.db")))
+        using (var db = LiveUpdate.Orchestrator.Store.SqliteRolloutStore.Open(Path.Combine(Lab, "orchestrator.db")))
         {
             var artifacts = new LiveUpdate.Orchestrator.Store.RolloutArtifacts(inputs.PlaybookText, "d", new Dictionary<string, string> { [inputs.Bundle.Digest] = inputs.Bundle.Directory });
-            LiveUpdate.Orchestrator.Engine.Rollouts.Create(store, plan, inputs.Spec, artifacts, DateTimeOffset.UtcNow, "earlier-rollout");
+            LiveUpdate.Orchestrator.Engine.Rollouts.Create(db, plan, inputs.Spec, artifacts, DateTimeOffset.UtcNow, "earlier-rollout");
         }
 
         var apply = await CliRun.RunAsync(["apply", "--plan", planFile, .. Inputs, .. Orchestrator]);
@@ -105,6 +105,21 @@ public sealed class LabFleetTests : IAsyncLifetime
         Assert.Equal(ExitCodes.Failed, apply.ExitCode);
         Assert.Contains("rollout earlier-rollout is still Planned", apply.Error, StringComparison.Ordinal);
         Assert.Contains("liveupdate abort earlier-rollout", apply.Error, StringComparison.Ordinal);
+        AssertLab(expectedKernel: _ => "6.1.0-47-lab");
+
+        // The operator pauses, then aborts it from another shell; `serve` then settles it without touching a host.
+        var store = Path.Combine(Lab, "orchestrator.db");
+        Assert.Equal(ExitCodes.Ok, (await CliRun.RunAsync("pause", "earlier-rollout", "--store", store, "--reason", "change freeze")).ExitCode);
+        Assert.True(JsonDocument.Parse((await CliRun.RunAsync("status", "earlier-rollout", "--json", "--store", store)).Out).RootElement.GetProperty("paused").GetBoolean());
+        Assert.Equal(ExitCodes.Ok, (await CliRun.RunAsync("abort", "earlier-rollout", "--store", store)).ExitCode);
+
+        var serve = await CliRun.RunAsync(["serve", .. Inputs, .. Orchestrator]);
+
+        Assert.Equal(ExitCodes.Failed, serve.ExitCode);
+        var status = JsonDocument.Parse((await CliRun.RunAsync("status", "earlier-rollout", "--json", "--store", store)).Out).RootElement;
+        Assert.Equal("Aborted", status.GetProperty("state").GetString());
+        Assert.All(status.GetProperty("hosts").EnumerateArray(), h => Assert.Equal("NotStarted", h.GetProperty("phase").GetString()));
+        Assert.Equal(ExitCodes.Failed, (await CliRun.RunAsync("abort", "earlier-rollout", "--store", store)).ExitCode);
         AssertLab(expectedKernel: _ => "6.1.0-47-lab");
     }
 

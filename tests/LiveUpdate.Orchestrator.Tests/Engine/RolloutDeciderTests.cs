@@ -222,6 +222,17 @@ public sealed class RolloutDeciderTests
     }
 
     [Fact]
+    public void Decide_AbortRequestedBeforeStart_AccountsForEveryHostAsNotStarted()
+    {
+        List<HostRecord> hosts = [Host("a", "d1"), Host("b", "d2", position: 1)];
+
+        var decisions = Decide(RolloutIn(S.Planned, abort: true), hosts);
+
+        Assert.Equal(["a", "b"], decisions.OfType<MarkNotStarted>().Select(d => d.Host));
+        Assert.Equal(T.Abort, Assert.IsType<FireTrigger>(decisions[^1]).Trigger);
+    }
+
+    [Fact]
     public void Decide_AbortingDrained_EndsAborted()
     {
         var decisions = Decide(RolloutIn(S.Aborting, abort: true), [Host("a", "d1", phase: HostPhase.Succeeded), Host("c", "d3", position: 2)]);
