@@ -71,7 +71,7 @@ internal sealed class AgentSandbox : IDisposable
         {
             Libvirt = Libvirt,
             Terminator = Terminator,
-            WrapVms = inner => Vms = new TestDriverVms(inner, Libvirt) { HoldSuspend = holdSuspend },
+            WrapVms = inner => Vms = new TestDriverVms(inner) { HoldSuspend = holdSuspend },
             Logging = logging => logging.AddProvider(Logs),
         };
         return TestAgent.StartAsync(new AgentLaunch(ConfigFile, Root.Path, []), hooks, Certs);

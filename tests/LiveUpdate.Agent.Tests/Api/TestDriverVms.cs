@@ -4,11 +4,10 @@ using LiveUpdate.Libvirt;
 namespace LiveUpdate.Agent.Tests.Api;
 
 /// <summary>
-/// The real VMs, with two adjustments for libvirt's test driver: it accepts no flags on save and
-/// restore (so images are written and read without them), and a test may hold suspend-vms at its
-/// start to act while a step is in flight.
+/// The real VMs, with one addition for tests: a test may hold suspend-vms at its start to act while a
+/// step is in flight. (The test driver's refusal of save/restore flags is handled by the real code.)
 /// </summary>
-internal sealed class TestDriverVms(IVirtualMachines inner, LibvirtConnection connection) : IVirtualMachines
+internal sealed class TestDriverVms(IVirtualMachines inner) : IVirtualMachines
 {
     private readonly TaskCompletionSource _suspendEntered = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -36,8 +35,8 @@ internal sealed class TestDriverVms(IVirtualMachines inner, LibvirtConnection co
         inner.ResumeAsync(names, parallelism, ct);
 
     public Task<IReadOnlyList<DomainOutcome>> SaveAsync(IReadOnlyList<DomainImage> images, int parallelism, bool bypassCache, CancellationToken ct) =>
-        new DomainBatch(connection).SaveAsync(images, DomainSaveFlags.None, ct);
+        inner.SaveAsync(images, parallelism, bypassCache, ct);
 
     public Task<IReadOnlyList<DomainOutcome>> RestoreAsync(IReadOnlyList<DomainImage> images, int parallelism, CancellationToken ct) =>
-        new DomainBatch(connection).RestoreIfNotActiveAsync(images, DomainSaveFlags.None, ct);
+        inner.RestoreAsync(images, parallelism, ct);
 }
