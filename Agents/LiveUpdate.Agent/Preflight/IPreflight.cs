@@ -12,10 +12,5 @@ public interface IPreflight
     /// <c>liveupdate-agent preflight</c> show. <see cref="HostPreflight"/> never throws for an unreadable
     /// fact or an unreachable libvirt; those become reasons.
     /// </summary>
-    /// <remarks>
-    /// The default serves checks that judge single playbooks only (they have no host facts to report);
-    /// compose <see cref="HostPreflight"/> wherever a report is needed.
-    /// </remarks>
-    Task<PreflightReport> ReportAsync(IEnumerable<Playbook> playbooks, CancellationToken ct) =>
-        throw new NotSupportedException($"{GetType().Name} checks single playbooks only and gives no host report; use {nameof(HostPreflight)} for Describe and the preflight verb.");
+    Task<PreflightReport> ReportAsync(IEnumerable<Playbook> playbooks, CancellationToken ct);
 }
