@@ -3,7 +3,7 @@ namespace LiveUpdate.Agent.Faults;
 /// <summary>
 /// Crash injection for the lab and the crash tests: with <see cref="Variable"/> set to a
 /// <see cref="FaultPoint"/>, the agent SIGKILLs itself right after the matching journal record is
-/// fsync'ed — a real kill -9 at a precise boundary, so recovery is tested against exactly what a
+/// written (fsync'ed, or for a completion in the file waiting for the next fsync) — a real kill -9 at a precise boundary, so recovery is tested against exactly what a
 /// crash leaves. The setting is read once, when the agent starts, and honoured only where the kernel
 /// switch itself is simulated (a sandbox tree); anywhere else the agent refuses to start, so no
 /// configuration mistake can make a real host kill its agent in the middle of an update.
@@ -41,8 +41,8 @@ public sealed class FaultInjection
                 $"{Variable}={text} is set, but this agent runs on a real host: fault injection only runs with --sandbox. Unset {Variable} and start the agent again.");
     }
 
-    /// <summary>Called after each record is durable: ends the process when it is the fault point.</summary>
-    public void AfterDurable(Journal.JournalRecord record)
+    /// <summary>Called after each record is written: ends the process when it is the fault point.</summary>
+    public void AfterWritten(Journal.JournalRecord record)
     {
         if (Point.Matches(record))
         {

@@ -3,8 +3,8 @@ using LiveUpdate.Agent.Journal;
 namespace LiveUpdate.Agent.Faults;
 
 /// <summary>
-/// A journal boundary to crash at, written "Type:subject": the subject is the step id for step,
-/// progress and compensation records (<c>StepStarted:suspend</c>, <c>Progress:save</c>) and the new
+/// A journal boundary to crash at, written "Type:subject": the subject is the step id for step
+/// and compensation records (<c>StepStarted:suspend</c>, <c>StepCompleted:save</c>) and the new
 /// state for state changes (<c>StateChanged:HandingOver</c>).
 /// </summary>
 public sealed record FaultPoint(JournalRecordType Type, string Subject)
@@ -17,7 +17,7 @@ public sealed record FaultPoint(JournalRecordType Type, string Subject)
         {
             throw new FaultInjectionRefusedException(
                 $"{FaultInjection.Variable}='{text}' is not a fault point; write it as RecordType:subject, " +
-                $"e.g. StepStarted:suspend, Progress:save or StateChanged:HandingOver (record types: {string.Join(", ", Enum.GetNames<JournalRecordType>())})");
+                $"e.g. StepStarted:suspend, StepCompleted:save or StateChanged:HandingOver (record types: {string.Join(", ", Enum.GetNames<JournalRecordType>())})");
         }
 
         return new FaultPoint(type, text[(colon + 1)..]);

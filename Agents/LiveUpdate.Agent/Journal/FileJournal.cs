@@ -3,9 +3,15 @@ using System.Runtime.CompilerServices;
 namespace LiveUpdate.Agent.Journal;
 
 /// <summary>
-/// The agent's append-only journal in its state directory. Every append is fsync'ed before it
-/// returns, so a record the caller saw written survives a crash or a kernel switch. On open, a torn
-/// tail (the only thing a crash can leave) is cut off so later appends start on a clean line.
+/// The agent's append-only journal in its state directory. A record appended <see cref="Durability.Now"/>
+/// is fsync'ed, together with every record written before it, before the append returns, so a record
+/// the caller saw durable survives a crash or a kernel switch. A record appended
+/// <see cref="Durability.WithNext"/> is written to the file at once (it survives the agent process
+/// dying) and reaches the disk with the next durable record (group commit: one fsync for both).
+/// Readers other than the writer — <see cref="Records"/>, <see cref="LastSequence"/>, watchers — see
+/// only durable records, so no watcher ever holds a sequence number a power cut could take back.
+/// On open, a torn tail (the only thing a crash can leave) is cut off so later appends start on a
+/// clean line.
 /// </summary>
 public sealed class FileJournal : IDisposable
 {
@@ -22,10 +28,14 @@ public sealed class FileJournal : IDisposable
     private UpdateHistory? _latest;
     private long _latestFoldedAt;
 
+    // Records [0, _durable) are on disk; the rest were written and wait for the next fsync.
+    private int _durable;
+
     private FileJournal(FileStream stream, List<JournalRecord> records, int ignoredLines)
     {
         _stream = stream;
         _records = records;
+        _durable = records.Count;
         IgnoredLines = ignoredLines;
         _latestStart = records.FindLastIndex(r => r.Type == JournalRecordType.UpdateStarted);
     }
@@ -39,7 +49,8 @@ public sealed class FileJournal : IDisposable
     {
         Directory.CreateDirectory(stateDirectory);
         var path = System.IO.Path.Combine(stateDirectory, FileName);
-        var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 4096, FileOptions.None);
+        // Unbuffered: every Write is a write(2), so a record not yet fsync'ed is still in the file if the process dies.
+        var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0, FileOptions.None);
         var (records, validLength, ignored) = ReadAll(stream);
         if (validLength < stream.Length)
         {
@@ -51,29 +62,34 @@ public sealed class FileJournal : IDisposable
         return new FileJournal(stream, records, ignored);
     }
 
+    /// <summary>Every durable record, oldest first.</summary>
     public IReadOnlyList<JournalRecord> Records
     {
         get
         {
             lock (_gate)
             {
-                return _records.ToArray();
+                return _records.GetRange(0, _durable).ToArray();
             }
         }
     }
 
+    /// <summary>The sequence of the last durable record (0 for an empty journal): a watcher's cursor.</summary>
     public long LastSequence
     {
         get
         {
             lock (_gate)
             {
-                return _records.Count == 0 ? 0 : _records[^1].Sequence;
+                return _durable == 0 ? 0 : _records[_durable - 1].Sequence;
             }
         }
     }
 
-    /// <summary>The latest update as the journal tells it (<see cref="UpdateHistory.Latest"/>), or null before the first.</summary>
+    /// <summary>
+    /// The latest update as the journal tells it (<see cref="UpdateHistory.Latest"/>), or null before
+    /// the first. This is the writer's view: it includes records still waiting for their fsync.
+    /// </summary>
     public UpdateHistory? Latest
     {
         get
@@ -92,28 +108,47 @@ public sealed class FileJournal : IDisposable
         }
     }
 
-    /// <summary>Writes and fsyncs one record; the sequence number is assigned here.</summary>
-    public JournalRecord Append(JournalRecord draft)
+    /// <summary>Writes one record (and with <see cref="Durability.Now"/> fsyncs it and all before it); the sequence number is assigned here.</summary>
+    public JournalRecord Append(JournalRecord draft, Durability durability = Durability.Now)
     {
-        TaskCompletionSource signal;
         JournalRecord record;
         lock (_gate)
         {
             record = draft with { Sequence = (_records.Count == 0 ? 0 : _records[^1].Sequence) + 1 };
             _stream.Write(JournalFormat.Encode(record));
-            _stream.Flush(flushToDisk: true);
             _records.Add(record);
             if (record.Type == JournalRecordType.UpdateStarted)
             {
                 _latestStart = _records.Count - 1;
             }
+        }
 
+        if (durability == Durability.Now)
+        {
+            Commit();
+        }
+
+        return record;
+    }
+
+    /// <summary>Makes every written record durable and shows it to watchers; a no-op when none waits.</summary>
+    public void Commit()
+    {
+        TaskCompletionSource signal;
+        lock (_gate)
+        {
+            if (_durable == _records.Count)
+            {
+                return;
+            }
+
+            _stream.Flush(flushToDisk: true);
+            _durable = _records.Count;
             signal = _appended;
             _appended = new(TaskCreationOptions.RunContinuationsAsynchronously);
         }
 
         signal.TrySetResult();
-        return record;
     }
 
     /// <summary>Every record after <paramref name="afterSequence"/>, then each new one as it is appended.</summary>
@@ -126,7 +161,7 @@ public sealed class FileJournal : IDisposable
             Task next;
             lock (_gate)
             {
-                pending = _records.Where(r => r.Sequence > cursor).ToArray();
+                pending = _records.Take(_durable).Where(r => r.Sequence > cursor).ToArray();
                 next = _appended.Task;
             }
 
@@ -140,7 +175,11 @@ public sealed class FileJournal : IDisposable
         }
     }
 
-    public void Dispose() => _stream.Dispose();
+    public void Dispose()
+    {
+        Commit();
+        _stream.Dispose();
+    }
 
     private static (List<JournalRecord> Records, long ValidLength, int Ignored) ReadAll(FileStream stream)
     {

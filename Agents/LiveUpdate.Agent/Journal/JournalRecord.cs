@@ -12,10 +12,13 @@ public enum JournalRecordType
     /// <summary>The host update state machine moved; carries the new state.</summary>
     StateChanged,
 
-    /// <summary>Written before a step's action, so a crash inside it is known to have possibly acted.</summary>
+    /// <summary>
+    /// Written (fsync'ed) before a step's action, so a crash inside it is known to have possibly acted;
+    /// carries what the step is about to touch (the VMs, the image files, the CPU).
+    /// </summary>
     StepStarted,
 
-    /// <summary>Written after a step's action; carries what it did (the CPU it offlined, the VMs it saved, where).</summary>
+    /// <summary>Written after a step's action, made durable by the record after it; carries what it did and how long it took.</summary>
     StepCompleted,
 
     StepFailed,
@@ -23,9 +26,6 @@ public enum JournalRecordType
     CompensationStarted,
     CompensationCompleted,
     CompensationFailed,
-
-    /// <summary>A progress event for watchers that changes no state (e.g. one VM suspended).</summary>
-    Progress,
 }
 
 /// <summary>

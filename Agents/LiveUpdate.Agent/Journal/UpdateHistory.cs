@@ -53,11 +53,6 @@ public sealed record UpdateHistory(
                 case JournalRecordType.StepCompleted when r.StepId is not null && steps.TryGetValue(r.StepId, out var started):
                     steps[r.StepId] = started with { Completed = true, Data = Merge(started.Data, r.Data) };
                     break;
-                case JournalRecordType.Progress when r.StepId is not null && r.Data is not null && steps.TryGetValue(r.StepId, out var acting):
-                    // A step records what it is about to act on as progress, so a crash inside it still
-                    // leaves compensation the list of what may have been touched.
-                    steps[r.StepId] = acting with { Data = Merge(acting.Data, r.Data) };
-                    break;
                 case JournalRecordType.StepFailed when r.StepId is not null && steps.TryGetValue(r.StepId, out var failed):
                     steps[r.StepId] = failed with { Failed = true, Data = Merge(failed.Data, r.Data) };
                     break;

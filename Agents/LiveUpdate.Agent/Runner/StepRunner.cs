@@ -14,8 +14,9 @@ public sealed record StepRun(StepSpec Step, StepOutcome? Outcome, Exception? Err
 }
 
 /// <summary>
-/// Runs one step with its timeout, journaling before the action (so a crash inside it is known to
-/// have possibly acted) and after it (with what it did). This is the boundary where any exception
+/// Runs one step with its timeout, journaling before the action — durably, with what the step is
+/// about to touch, so a crash inside it is known to have possibly acted and on what — and after it
+/// (with what it did; made durable by the next record). This is the boundary where any exception
 /// becomes a recorded outcome.
 /// </summary>
 public sealed class StepRunner(FileJournal journal, StepCatalog catalog, HostServices host, TimeProvider time, string bootId)
@@ -34,28 +35,21 @@ public sealed class StepRunner(FileJournal journal, StepCatalog catalog, HostSer
             ? (JournalRecordType.CompensationStarted, JournalRecordType.CompensationCompleted, JournalRecordType.CompensationFailed)
             : (JournalRecordType.StepStarted, JournalRecordType.StepCompleted, JournalRecordType.StepFailed);
         var journalId = compensates ?? step.Id;
-        var history = journal.Latest!;
-        Append(plan, started, journalId, $"{step.Kind} started", new Dictionary<string, string> { [KindKey] = step.Kind });
-
+        var handler = catalog.Get(step.Kind);
+        var context = new StepContext { Plan = plan, Step = step, Playbook = playbook, History = journal.Latest!, Host = host, Time = time };
         var begin = time.GetTimestamp();
         try
         {
             using var timeout = new CancellationTokenSource(step.Timeout, time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
-            var context = new StepContext
-            {
-                Plan = plan,
-                Step = step,
-                Playbook = playbook,
-                History = history,
-                Host = host,
-                Time = time,
-                Progress = (message, data) => Append(plan, JournalRecordType.Progress, journalId, message, data),
-            };
             StepOutcome outcome;
             try
             {
-                outcome = await catalog.Get(step.Kind).RunAsync(context, linked.Token).ConfigureAwait(false);
+                // The start record carries the intent and is durable before the step acts.
+                var intent = await handler.IntendAsync(context, linked.Token).ConfigureAwait(false);
+                Append(plan, started, journalId, intent.Message ?? $"{step.Kind} started", new Dictionary<string, string>(intent.Data) { [KindKey] = step.Kind });
+                begin = time.GetTimestamp();
+                outcome = await handler.RunAsync(context with { Intent = intent.Data }, linked.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
             {
@@ -67,7 +61,9 @@ public sealed class StepRunner(FileJournal journal, StepCatalog catalog, HostSer
                 ["elapsedMs"] = Ms(time.GetElapsedTime(begin)),
                 ["externalMs"] = Ms(outcome.ExternalTime),
             };
-            Append(plan, completed, journalId, $"{step.Kind} done", data);
+
+            // The next record (a step's start or a state change, both durable) takes this one to disk.
+            Append(plan, completed, journalId, $"{step.Kind} done", data, durability: Durability.WithNext);
             return new StepRun(step, outcome, null);
         }
         catch (Exception e) when (e is not ProcessEndingException)
@@ -77,7 +73,7 @@ public sealed class StepRunner(FileJournal journal, StepCatalog catalog, HostSer
         }
     }
 
-    internal void Append(UpdatePlan plan, JournalRecordType type, string? stepId, string? message, IReadOnlyDictionary<string, string>? data, string? state = null)
+    internal void Append(UpdatePlan plan, JournalRecordType type, string? stepId, string? message, IReadOnlyDictionary<string, string>? data, string? state = null, Durability durability = Durability.Now)
     {
         var record = journal.Append(new JournalRecord
         {
@@ -90,8 +86,8 @@ public sealed class StepRunner(FileJournal journal, StepCatalog catalog, HostSer
             Message = message,
             Data = data,
             State = state,
-        });
-        _fault?.AfterDurable(record);
+        }, durability);
+        _fault?.AfterWritten(record);
     }
 
     private static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture);

@@ -15,7 +15,30 @@ namespace LiveUpdate.Agent.Runner;
 public sealed class UpdateRunner(FileJournal journal, StepRunner steps)
 {
     /// <summary>Runs a prepared update until the handover (which does not return on success) or its rollback.</summary>
-    public async Task<HostUpdateState> ExecuteAsync(UpdatePlan plan, Playbook playbook, CancellationToken abort)
+    public Task<HostUpdateState> ExecuteAsync(UpdatePlan plan, Playbook playbook, CancellationToken abort) =>
+        CommittingAsync(() => ExecuteStepsAsync(plan, playbook, abort));
+
+    /// <summary>
+    /// Called on every agent start with the journal's latest update: finishes it in the new kernel,
+    /// undoes it in the old one, or leaves it for a person when the kernel cannot be told.
+    /// </summary>
+    public Task<HostUpdateState> RecoverAsync(UpdatePlan plan, Playbook playbook, string bootId, KernelCommandLine commandLine) =>
+        CommittingAsync(() => RecoverStepsAsync(plan, playbook, bootId, commandLine));
+
+    /// <summary>However a run ends (even by an unexpected exception), no record it wrote is left waiting for an fsync.</summary>
+    private async Task<HostUpdateState> CommittingAsync(Func<Task<HostUpdateState>> run)
+    {
+        try
+        {
+            return await run().ConfigureAwait(false);
+        }
+        finally
+        {
+            journal.Commit();
+        }
+    }
+
+    private async Task<HostUpdateState> ExecuteStepsAsync(UpdatePlan plan, Playbook playbook, CancellationToken abort)
     {
         var machine = StateOf(plan);
         machine.Fire(T.Execute);
@@ -44,11 +67,7 @@ public sealed class UpdateRunner(FileJournal journal, StepRunner steps)
         return await CompensateAsync(plan, playbook).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// Called on every agent start with the journal's latest update: finishes it in the new kernel,
-    /// undoes it in the old one, or leaves it for a person when the kernel cannot be told.
-    /// </summary>
-    public async Task<HostUpdateState> RecoverAsync(UpdatePlan plan, Playbook playbook, string bootId, KernelCommandLine commandLine)
+    private async Task<HostUpdateState> RecoverStepsAsync(UpdatePlan plan, Playbook playbook, string bootId, KernelCommandLine commandLine)
     {
         var machine = StateOf(plan);
         switch (machine.State)
@@ -112,7 +131,7 @@ public sealed class UpdateRunner(FileJournal journal, StepRunner steps)
         var history = journal.Latest!;
         if (history.Step(playbook.PointOfNoReturn) is { Completed: false })
         {
-            steps.Append(plan, JournalRecordType.StepCompleted, playbook.PointOfNoReturn, "new kernel running", null);
+            steps.Append(plan, JournalRecordType.StepCompleted, playbook.PointOfNoReturn, "new kernel running", null, durability: Durability.WithNext);
         }
 
         foreach (var step in playbook.StepsAfterPointOfNoReturn.Where(s => history.Step(s.Id) is not { Completed: true }))
@@ -129,8 +148,14 @@ public sealed class UpdateRunner(FileJournal journal, StepRunner steps)
         return machine.State;
     }
 
-    /// <summary>The state machine over the journal: the state read is the journal's, a transition is a journaled record.</summary>
+    /// <summary>
+    /// The state machine over the journal: the state read is the journal's, a transition is a journaled
+    /// record. Entering an in-flight state, this runner's next record follows at once (a step's or a
+    /// compensation's start, durable before it acts, or the end state), so the state change rides to
+    /// disk with it; an end state is fsync'ed on its own.
+    /// </summary>
     private Stateless.StateMachine<HostUpdateState, T> StateOf(UpdatePlan plan) => HostUpdateStateMachine.Create(
         () => journal.Latest?.State ?? HostUpdateState.Idle,
-        s => steps.Append(plan, JournalRecordType.StateChanged, null, $"state {s}", null, s.ToString()));
+        s => steps.Append(plan, JournalRecordType.StateChanged, null, $"state {s}", null, s.ToString(),
+            HostUpdateStateMachine.IsInFlight(s) ? Durability.WithNext : Durability.Now));
 }

@@ -4,7 +4,7 @@ using LiveUpdate.Agent.Runner;
 namespace LiveUpdate.Agent.Steps;
 
 /// <summary>What a step may use: the plan, its own parameters, what earlier steps did, and the host.</summary>
-public sealed class StepContext
+public sealed record StepContext
 {
     public required UpdatePlan Plan { get; init; }
 
@@ -22,8 +22,8 @@ public sealed class StepContext
 
     public required TimeProvider Time { get; init; }
 
-    /// <summary>Journals a progress event (no state change) for watchers, e.g. one VM suspended.</summary>
-    public required Action<string, IReadOnlyDictionary<string, string>?> Progress { get; init; }
+    /// <summary>What <see cref="IHostStep.IntendAsync"/> decided and the journal holds; empty while intending.</summary>
+    public IReadOnlyDictionary<string, string> Intent { get; init; } = StepIntent.None.Data;
 
     /// <summary>The data of the most recent step of a kind, e.g. the VM list suspend-vms recorded.</summary>
     public IReadOnlyDictionary<string, string>? DataOfKind(string kind) =>

@@ -21,24 +21,46 @@ public sealed class AgentCrashTests
 
     public static TheoryData<string> Points => CrashPoints.All();
 
+    public static TheoryData<string> Completions => CrashPoints.CompletionsInBlackout();
+
     [Theory]
     [MemberData(nameof(Points))]
     [Trait("Category", "libvirtd")]
-    public async Task Execute_AgentKilledAtBoundary_RestartedAgentEndsWithEveryInvariant(string point)
+    public Task Execute_AgentKilledAtBoundary_RestartedAgentEndsWithEveryInvariant(string point) =>
+        CrashAndRecoverAsync(point, loseUnsynced: false);
+
+    /// <summary>
+    /// A step's completion reaches the disk with the record after it. Killed right after one, with the
+    /// not-yet-fsync'ed record lost as well (cut from the file, as a kernel crash or power cut would), the
+    /// restarted agent finds the step started and not completed, and — every step being idempotent —
+    /// runs it again or undoes it.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Completions))]
+    [Trait("Category", "libvirtd")]
+    public Task Execute_CompletionLostBeforeItsFsync_StepRunsAgainOrIsUndone(string point) =>
+        CrashAndRecoverAsync(point, loseUnsynced: true);
+
+    private static async Task CrashAndRecoverAsync(string point, bool loseUnsynced)
     {
         var playbook = CrashPoints.Load();
         var fault = FaultPoint.Parse(point);
         var switched = CrashPoints.IsAfterKernelSwitch(playbook, fault);
         var endState = switched ? "Completed" : "RolledBack";
-        await using var host = await CrashHost.CreateAsync(point);
+        await using var host = await CrashHost.CreateAsync(point + (loseUnsynced ? "-lost" : ""));
 
         var digest = await CrashUntilKilledAsync(host, point, switched);
+        if (loseUnsynced)
+        {
+            host.CutLastJournalRecord(fault);
+        }
+
         await using var restarted = host.StartAgent(fault: null);
         var events = await host.WatchToEndAsync(ProcessDeadline);
         var status = await host.Client.StatusAsync(new StatusRequest(), CrashHost.Patiently(ProcessDeadline));
 
         Assert.Equal(endState, status.State);
-        JournalChecks.AssertConsistent(events, playbook, fault, endState);
+        JournalChecks.AssertConsistent(events, playbook, fault, endState, faultRecordLost: loseUnsynced);
         AssertEveryVmRunsOnce(host);
         AssertAllCpusOnlineAndNoImage(host);
         if (switched)

@@ -6,6 +6,8 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using LiveUpdate.Agent.Api.V1;
 using LiveUpdate.Agent.Contracts.Security;
+using LiveUpdate.Agent.Faults;
+using LiveUpdate.Agent.Journal;
 using LiveUpdate.Host.Roots;
 using LiveUpdate.Kernel.Bundles;
 using LiveUpdate.Lab.Fleet;
@@ -130,6 +132,16 @@ internal sealed class CrashHost : IAsyncDisposable
         }
 
         return events;
+    }
+
+    /// <summary>Removes the journal's last line, which must be the fault's record: what a kernel crash takes of a record not yet fsync'ed.</summary>
+    public void CutLastJournalRecord(FaultPoint fault)
+    {
+        var path = Path.Combine(Spec.StateDirectory, FileJournal.FileName);
+        var lines = File.ReadAllLines(path);
+        var last = JournalFormat.TryDecode(System.Text.Encoding.UTF8.GetBytes(lines[^1]));
+        Assert.True(last is not null && fault.Matches(last), $"the journal ends with {last?.Type} {last?.StepId}, not {fault}");
+        File.WriteAllLines(path, lines[..^1]);
     }
 
     public string Read(string hostPath) => File.ReadAllText(Root.Resolve(hostPath)).Trim();

@@ -6,16 +6,14 @@ using LiveUpdate.Playbooks;
 namespace LiveUpdate.Agent.Tests.Crash;
 
 /// <summary>
-/// Every journal boundary of a shipped playbook where the agent is killed: before and after each step,
-/// inside the steps that journal what they are about to touch, and as the handover begins. Generated
-/// from the playbook, so a new step brings its own crash points.
+/// Every journal boundary of a shipped playbook where the agent is killed: after each step's start
+/// (durable, with what it is about to touch, before it acts), after each step's completion (written,
+/// made durable by the next record), and as the handover begins. Generated from the playbook, so a new
+/// step brings its own crash points.
 /// </summary>
 internal static class CrashPoints
 {
     public const string Playbook = "pmem-kexec";
-
-    /// <summary>The step kinds that journal a progress record before acting (what compensation needs after a crash inside them).</summary>
-    private static readonly HashSet<string> ActingWithProgress = ["suspend-vms", "save-vms", "offline-cpu"];
 
     public static Playbook Load() => PlaybookLoader.LoadFile(RepositoryRoot.Combine("Playbooks", "shipped", Playbook + ".yaml")).GetPlaybookOrThrow();
 
@@ -25,6 +23,22 @@ internal static class CrashPoints
         foreach (var point in Of(Load()))
         {
             data.Add(point.ToString());
+        }
+
+        return data;
+    }
+
+    /// <summary>The completions of the steps from suspend-vms to resume-vms: the records whose fsync rides on the next one inside the blackout.</summary>
+    public static TheoryData<string> CompletionsInBlackout()
+    {
+        var playbook = Load();
+        var steps = playbook.Steps.ToList();
+        var first = steps.FindIndex(s => s.Kind == "suspend-vms");
+        var last = steps.FindLastIndex(s => s.Kind == "resume-vms");
+        var data = new TheoryData<string>();
+        foreach (var step in steps.Skip(first).Take(last - first + 1))
+        {
+            data.Add(new FaultPoint(JournalRecordType.StepCompleted, step.Id).ToString());
         }
 
         return data;
@@ -40,11 +54,6 @@ internal static class CrashPoints
             }
 
             yield return new FaultPoint(JournalRecordType.StepStarted, step.Id);
-            if (ActingWithProgress.Contains(step.Kind))
-            {
-                yield return new FaultPoint(JournalRecordType.Progress, step.Id);
-            }
-
             yield return new FaultPoint(JournalRecordType.StepCompleted, step.Id);
         }
     }

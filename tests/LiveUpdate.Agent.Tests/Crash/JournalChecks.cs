@@ -10,7 +10,8 @@ internal static class JournalChecks
 {
     private static readonly string[] EndStates = ["Completed", "RolledBack", "NeedsAttention"];
 
-    public static void AssertConsistent(IReadOnlyList<UpdateEvent> events, Playbook playbook, FaultPoint fault, string endState)
+    /// <param name="faultRecordLost">The fault's record was lost with the crash (a completion not yet fsync'ed).</param>
+    public static void AssertConsistent(IReadOnlyList<UpdateEvent> events, Playbook playbook, FaultPoint fault, string endState, bool faultRecordLost = false)
     {
         var trace = string.Join("\n", events.Select(e => $"{e.Sequence} {e.Type} {e.StepId}{e.State} {e.Message}"));
         Assert.True(events.Zip(events.Skip(1)).All(p => p.Second.Sequence > p.First.Sequence), "sequences not strictly increasing:\n" + trace);
@@ -20,7 +21,10 @@ internal static class JournalChecks
         Assert.True(events[^1].Type == nameof(JournalRecordType.StateChanged) && events[^1].State == endState, $"expected to end {endState}:\n{trace}");
 
         // Nothing after the fault record came from the killed process: the next record is the restarted agent's first state change.
-        var at = events.ToList().FindIndex(e => Matches(fault, e));
+        // When that record was lost, the step's start is the killed process's last record instead.
+        var at = faultRecordLost
+            ? events.ToList().FindIndex(e => e.Type == nameof(JournalRecordType.StepStarted) && e.StepId == fault.Subject)
+            : events.ToList().FindIndex(e => Matches(fault, e));
         Assert.True(at >= 0 && at + 1 < events.Count, $"no {fault} record followed by another:\n{trace}");
         var next = events[at + 1];
         Assert.True(next.Type == nameof(JournalRecordType.StateChanged) && next.State is "Compensating" or "Recovering", $"after {fault} came {next.Type} {next.StepId}{next.State}:\n{trace}");

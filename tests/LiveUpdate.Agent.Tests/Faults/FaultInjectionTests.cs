@@ -7,7 +7,7 @@ public sealed class FaultInjectionTests
 {
     [Theory]
     [InlineData("StepStarted:suspend", JournalRecordType.StepStarted, "suspend")]
-    [InlineData("Progress:save", JournalRecordType.Progress, "save")]
+    [InlineData("StepCompleted:save", JournalRecordType.StepCompleted, "save")]
     [InlineData("StateChanged:HandingOver", JournalRecordType.StateChanged, "HandingOver")]
     public void Parse_RecordTypeAndSubject_ReturnsThePoint(string text, JournalRecordType type, string subject) =>
         Assert.Equal(new FaultPoint(type, subject), FaultPoint.Parse(text));
@@ -46,20 +46,20 @@ public sealed class FaultInjectionTests
     [Fact]
     public void FromEnvironment_SetInASandbox_ArmsThePoint()
     {
-        var fault = FaultInjection.FromEnvironment(v => v == FaultInjection.Variable ? "Progress:save" : null, () => true);
+        var fault = FaultInjection.FromEnvironment(v => v == FaultInjection.Variable ? "StepCompleted:save" : null, () => true);
 
-        Assert.Equal(new FaultPoint(JournalRecordType.Progress, "save"), fault?.Point);
+        Assert.Equal(new FaultPoint(JournalRecordType.StepCompleted, "save"), fault?.Point);
     }
 
     [Fact]
-    public void AfterDurable_OnlyTheMatchingRecord_Kills()
+    public void AfterWritten_OnlyTheMatchingRecord_Kills()
     {
         var kills = new List<long>();
         var fault = new FaultInjection(FaultPoint.Parse("StateChanged:HandingOver"), () => kills.Add(1));
 
-        fault.AfterDurable(Record(JournalRecordType.StateChanged, state: "Executing"));
-        fault.AfterDurable(Record(JournalRecordType.StepStarted, step: "HandingOver"));
-        fault.AfterDurable(Record(JournalRecordType.StateChanged, state: "HandingOver"));
+        fault.AfterWritten(Record(JournalRecordType.StateChanged, state: "Executing"));
+        fault.AfterWritten(Record(JournalRecordType.StepStarted, step: "HandingOver"));
+        fault.AfterWritten(Record(JournalRecordType.StateChanged, state: "HandingOver"));
 
         Assert.Single(kills);
     }

@@ -103,6 +103,54 @@ public sealed class FileJournalTests : IDisposable
         Assert.Equal([2L, 3L], seen);
     }
 
+    [Fact]
+    public void Append_WithNext_InTheFileAtOnceButHiddenFromReadersUntilTheNextDurableRecord()
+    {
+        using var journal = FileJournal.Open(_dir.Path);
+        journal.Append(Draft(JournalRecordType.StepStarted, step: "a"));
+
+        journal.Append(Draft(JournalRecordType.StepCompleted, step: "a"), Durability.WithNext);
+
+        // Already written (a dying process cannot lose it), not yet fsync'ed, so no reader is shown it.
+        Assert.Equal(2, File.ReadAllLines(journal.Path).Length);
+        Assert.Equal([1L], journal.Records.Select(r => r.Sequence));
+        Assert.Equal(1, journal.LastSequence);
+
+        journal.Append(Draft(JournalRecordType.StepStarted, step: "b"));
+
+        Assert.Equal([1L, 2L, 3L], journal.Records.Select(r => r.Sequence));
+        Assert.Equal(3, journal.LastSequence);
+    }
+
+    [Fact]
+    public void Latest_WithNextRecord_IsInTheWritersViewAtOnce()
+    {
+        using var journal = FileJournal.Open(_dir.Path);
+        journal.Append(Draft(JournalRecordType.UpdateStarted));
+        journal.Append(Draft(JournalRecordType.StepStarted, step: "a"));
+
+        journal.Append(Draft(JournalRecordType.StepCompleted, step: "a"), Durability.WithNext);
+
+        Assert.True(journal.Latest!.Step("a")!.Completed);
+    }
+
+    [Fact]
+    public async Task WatchAsync_WithNextRecord_ArrivesOnlyWithTheCommitThatCarriesIt()
+    {
+        using var journal = FileJournal.Open(_dir.Path);
+        journal.Append(Draft(JournalRecordType.UpdateStarted));
+        using var cts = new CancellationTokenSource();
+        await using var watch = journal.WatchAsync(afterSequence: 1, cts.Token).GetAsyncEnumerator(cts.Token);
+        var next = watch.MoveNextAsync().AsTask();
+
+        journal.Append(Draft(JournalRecordType.StepCompleted, step: "a"), Durability.WithNext);
+        Assert.False(next.IsCompleted);
+        journal.Commit();
+
+        Assert.True(await next.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(2, watch.Current.Sequence);
+    }
+
     internal static JournalRecord Draft(JournalRecordType type, string? step = null, Dictionary<string, string>? data = null) => new()
     {
         Sequence = 0,

@@ -11,19 +11,18 @@ internal sealed class OfflineCpuStep : IHostStep
 {
     public string Kind => "offline-cpu";
 
-    public async Task<StepOutcome> RunAsync(StepContext context, CancellationToken ct)
+    public async Task<StepIntent> IntendAsync(StepContext context, CancellationToken ct)
     {
         var requested = context.Step.GetString("cpu");
         var recorded = context.History.Step(context.Step.Id)?.Data.GetValueOrDefault(StepData.Cpu);
         int cpu;
-        var choosing = TimeSpan.Zero;
         if (recorded is not null)
         {
             cpu = int.Parse(recorded, CultureInfo.InvariantCulture);
         }
         else if (requested == "auto")
         {
-            (cpu, choosing) = await context.TimeExternalAsync(() => context.Host.Cpus.ChooseCpuToOfflineAsync(ct)).ConfigureAwait(false);
+            cpu = await context.Host.Cpus.ChooseCpuToOfflineAsync(ct).ConfigureAwait(false);
         }
         else if (!int.TryParse(requested, NumberStyles.None, CultureInfo.InvariantCulture, out cpu))
         {
@@ -31,11 +30,16 @@ internal sealed class OfflineCpuStep : IHostStep
         }
 
         var id = cpu.ToString(CultureInfo.InvariantCulture);
-        context.Progress($"offlining cpu{id}", new Dictionary<string, string> { [StepData.Cpu] = id });
+        return StepIntent.Of($"offlining cpu{id}", (StepData.Cpu, id));
+    }
+
+    public async Task<StepOutcome> RunAsync(StepContext context, CancellationToken ct)
+    {
+        var cpu = int.Parse(context.Intent[StepData.Cpu], CultureInfo.InvariantCulture);
         try
         {
             var (_, elapsed) = await context.TimeExternalAsync(() => context.Host.Cpus.SetOnlineAsync(cpu, online: false, ct)).ConfigureAwait(false);
-            return StepOutcome.With(choosing + elapsed, (StepData.Cpu, id));
+            return StepOutcome.With(elapsed);
         }
         catch (CpuHotplugException e)
         {
