@@ -6,7 +6,14 @@ namespace LiveUpdate.Cli.Commands;
 /// <summary>`liveupdate bundle create|verify|keygen`: immutable, digest-named kernel bundles.</summary>
 internal static class BundleCommand
 {
-    public static Command Create() => new("bundle", "Create, verify and sign kernel image bundles (kernel + initramfs + command-line template).")
+    public static Command Create() => new("bundle", """
+        Create, verify and sign kernel image bundles (kernel + initramfs + command-line template).
+
+        Examples:
+          liveupdate bundle keygen --private bundle-key.pem --public bundle-key.pub.pem
+          liveupdate bundle create --kernel vmlinuz-6.1.0-50 --cmdline-template '${inherit}' --out bundles/6.1.0-50 --sign bundle-key.pem
+          liveupdate bundle verify bundles/6.1.0-50 --trust bundle-key.pub.pem
+        """)
     {
         CreateVerb(),
         VerifyVerb(),

@@ -12,6 +12,11 @@ internal static class LabCommand
         (sysfs/procfs with PMEM and 4 CPUs), its own private libvirtd holding test-driver VMs, mTLS
         certificates, and the sim handover driver; a supervisor restarts an agent that ends itself at
         handover, as systemd would.
+
+        Examples:
+          liveupdate lab up --hosts 4 --vms 2
+          liveupdate lab status
+          liveupdate lab down
         """)
     {
         LabUpCommand.Create(),
