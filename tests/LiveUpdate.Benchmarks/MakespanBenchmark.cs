@@ -6,6 +6,7 @@ using LiveUpdate.Orchestrator.Planning;
 using LiveUpdate.Orchestrator.Rollout;
 using LiveUpdate.Orchestrator.Specs;
 using LiveUpdate.Orchestrator.Store;
+using LiveUpdate.Orchestrator.Tests.Planning;
 
 namespace LiveUpdate.Benchmarks;
 
@@ -79,35 +80,15 @@ internal sealed class MakespanBenchmark : IBenchmark
 
     private static (RolloutPlan Plan, RolloutSpec Spec) Plan()
     {
-        var hosts = new List<InventoryHost>(Hosts);
-        var facts = new Dictionary<string, HostFacts>(StringComparer.Ordinal);
-        for (var i = 0; i < Hosts; i++)
-        {
-            var name = $"hv-{i:D2}";
-            hosts.Add(new InventoryHost(name, new Uri($"https://10.0.0.{i + 1}:7443"), name, $"rack-{i % Domains}", [], new Dictionary<string, string>()));
-            facts[name] = new HostFacts(name, "6.1.0-40-amd64", $"boot-{i}", 2 + (i % 5), (2L + (i * 7 % 11)) << 30, 256L << 30, 32, true, []);
-        }
-
-        List<PlannedStepTemplate> steps =
-        [
-            new("preflight", "preflight", TimeSpan.FromSeconds(30), false, false),
-            new("load", "load-kernel", TimeSpan.FromMinutes(2), false, false),
-            new("suspend", "suspend-vms", TimeSpan.FromSeconds(30), true, false),
-            new("save", "save-vms", TimeSpan.FromMinutes(2), true, false),
-            new("offline", "offline-cpu", TimeSpan.FromSeconds(10), true, false),
-            new("handover", "handover", TimeSpan.FromMinutes(1), true, true),
-            new("online", "online-cpus", TimeSpan.FromSeconds(30), true, false),
-            new("restore", "restore-vms", TimeSpan.FromMinutes(2), true, false),
-            new("resume", "resume-vms", TimeSpan.FromSeconds(30), true, false),
-            new("verify", "verify", TimeSpan.FromSeconds(30), false, false),
-        ];
+        // Hosts differ in VM count and memory, so their simulated step times differ as real hosts' do.
+        var inventory = PlanFixtures.Inventory(Hosts, Domains);
+        var facts = inventory.Hosts.Select((h, i) => PlanFixtures.Facts(h.Name, vms: 2 + (i % 5), vmMemoryGiB: 2L + (i * 7 % 11)))
+            .ToDictionary(f => f.Host, StringComparer.Ordinal);
         var spec = new RolloutSpec(
             "bench-makespan", "pmem-kexec", "./bundle", [WaveSize.Hosts(1), WaveSize.OfFleet(10), WaveSize.OfFleet(100)],
             MaxInCriticalSection: 6, MaxPerFailureDomain: 1, FailureBudget.Hosts(0), TimeSpan.FromMinutes(2),
             RolloutOrder.InterleaveDomains, Seed: null, FailureDomainGroupPrefix: null, [], RolloutGates.None, "bench", "sha256:bench-spec");
-        var input = new PlanInput(
-            HostInventory.Create(hosts, "bench"), spec, new PlaybookSummary("pmem-kexec", "sha256:playbook", "kexec", steps),
-            new BundleSummary("sha256:bundle", "6.1.0-50-amd64"), facts);
+        var input = new PlanInput(inventory, spec, PlanFixtures.Playbook, PlanFixtures.Bundle, facts);
         return (RolloutPlanner.Plan(input), spec);
     }
 }
