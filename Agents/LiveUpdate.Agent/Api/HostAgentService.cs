@@ -18,7 +18,7 @@ internal sealed class HostAgentService(
     IHostApplicationLifetime lifetime) : HostAgent.HostAgentBase
 {
     public override Task<DescribeResponse> Describe(DescribeRequest request, ServerCallContext context) =>
-        describer.DescribeAsync(context.CancellationToken);
+        describer.DescribeAsync(request.PlaybookYaml, context.CancellationToken);
 
     public override Task<StageBundleResponse> StageBundle(IAsyncStreamReader<BundleChunk> requestStream, ServerCallContext context) =>
         stager.StageAsync(requestStream, context.CancellationToken);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using Grpc.Core;
 using LiveUpdate.Agent.Api.V1;
 using LiveUpdate.Agent.Hosting;
 using LiveUpdate.Agent.Preflight;
@@ -14,8 +15,10 @@ namespace LiveUpdate.Agent.Api;
 /// <summary>Describe and Status: what the host is, what it can do, and where its update stands.</summary>
 internal sealed class HostDescriber(AgentRuntime runtime, IPreflight preflight)
 {
-    public async Task<DescribeResponse> DescribeAsync(CancellationToken ct)
+    /// <param name="playbookYaml">The caller's playbook, checked by preflight as well (empty: only the installed ones).</param>
+    public async Task<DescribeResponse> DescribeAsync(string playbookYaml, CancellationToken ct)
     {
+        var playbooks = PlaybooksToCheck(playbookYaml);
         var facts = await runtime.Host.Facts.CaptureAsync(ct).ConfigureAwait(false);
         var capabilities = HandoverCapabilityDetector.Detect(facts);
         var pmem = await new PmemDiscovery(runtime.Host.Root).DiscoverAsync(ct).ConfigureAwait(false);
@@ -49,7 +52,7 @@ internal sealed class HostDescriber(AgentRuntime runtime, IPreflight preflight)
             },
         };
         response.Capabilities.HandoverDrivers.Add(runtime.IsSandbox ? ["sim"] : capabilities.DriverModes.Select(m => m.ToString().ToLowerInvariant()));
-        foreach (var playbook in KnownPlaybooks())
+        foreach (var playbook in playbooks)
         {
             var readiness = await preflight.CheckAsync(playbook, ct).ConfigureAwait(false);
             var entry = new V1.PlaybookReadiness { Playbook = readiness.Playbook, Ready = readiness.Ready };
@@ -77,6 +80,24 @@ internal sealed class HostDescriber(AgentRuntime runtime, IPreflight preflight)
 
     private static long Generation(HostFactsSnapshot facts) =>
         long.TryParse(facts.CommandLine.Value?.GetLast(KernelVerdicts.GenerationKey), NumberStyles.None, CultureInfo.InvariantCulture, out var g) ? g : 0;
+
+    /// <summary>The installed playbooks, with the caller's in place of an installed one of its name. Bad text is refused before anything is read.</summary>
+    private IReadOnlyList<Playbook> PlaybooksToCheck(string playbookYaml)
+    {
+        if (string.IsNullOrEmpty(playbookYaml))
+        {
+            return KnownPlaybooks().ToList();
+        }
+
+        var loaded = PlaybookLoader.LoadText(playbookYaml, "DescribeRequest.playbook_yaml");
+        if (!loaded.Succeeded)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "the playbook does not load: " + string.Join("; ", loaded.Errors)));
+        }
+
+        var callers = loaded.Playbook!;
+        return [.. KnownPlaybooks().Where(p => p.Name != callers.Name), callers];
+    }
 
     /// <summary>The playbooks in the configured directory (the shipped ones by default) that load cleanly.</summary>
     private IEnumerable<Playbook> KnownPlaybooks()

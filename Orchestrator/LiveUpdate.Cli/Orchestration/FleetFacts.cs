@@ -14,12 +14,16 @@ internal static class FleetFacts
         {
             try
             {
-                var description = await agents.For(host.Name).DescribeAsync(token).ConfigureAwait(false);
+                var description = await agents.For(host.Name).DescribeAsync(inputs.PlaybookText, token).ConfigureAwait(false);
                 facts[host.Name] = PlanInputMapping.FactsOf(host.Name, description, inputs.Playbook.Name);
             }
             catch (AgentUnavailableException e)
             {
                 facts[host.Name] = PlanInputMapping.Unreachable(host.Name, e.Message);
+            }
+            catch (AgentRefusedException e)
+            {
+                facts[host.Name] = PlanInputMapping.Refused(host.Name, e.Message);
             }
         }).ConfigureAwait(false);
         return facts;

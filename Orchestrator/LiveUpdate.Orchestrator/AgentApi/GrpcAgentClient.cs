@@ -36,8 +36,8 @@ public sealed class GrpcAgentClient : IAgentClient, IDisposable
 
     public string Host { get; }
 
-    public Task<AgentDescription> DescribeAsync(CancellationToken ct) => CallAsync("Describe", AgentCallKind.Idempotent, async c =>
-        AgentProtoMapping.ToDescription(await _client.DescribeAsync(new DescribeRequest(), Headers(), cancellationToken: c).ConfigureAwait(false)), ct);
+    public Task<AgentDescription> DescribeAsync(string? playbookYaml, CancellationToken ct) => CallAsync("Describe", AgentCallKind.Idempotent, async c =>
+        AgentProtoMapping.ToDescription(await _client.DescribeAsync(new DescribeRequest { PlaybookYaml = playbookYaml ?? "" }, Headers(), cancellationToken: c).ConfigureAwait(false)), ct);
 
     public Task<string> StageBundleAsync(string bundleDirectory, string bundleDigest, CancellationToken ct) =>
         CallAsync("StageBundle", AgentCallKind.IdempotentUpload, c => UploadAsync(bundleDirectory, bundleDigest, c), ct);

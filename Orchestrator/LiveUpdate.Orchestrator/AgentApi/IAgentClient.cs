@@ -12,7 +12,11 @@ public interface IAgentClient
 {
     string Host { get; }
 
-    Task<AgentDescription> DescribeAsync(CancellationToken ct);
+    /// <summary>
+    /// The host's facts, capabilities and preflight. With <paramref name="playbookYaml"/> (the text Prepare will
+    /// send), preflight also answers for that playbook, whether or not the host has it installed.
+    /// </summary>
+    Task<AgentDescription> DescribeAsync(string? playbookYaml, CancellationToken ct);
 
     /// <summary>Streams the files of <paramref name="bundleDirectory"/> to the agent; returns the digest it staged.</summary>
     Task<string> StageBundleAsync(string bundleDirectory, string bundleDigest, CancellationToken ct);

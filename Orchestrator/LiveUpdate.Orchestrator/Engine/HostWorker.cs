@@ -113,7 +113,8 @@ internal sealed partial class HostWorker
             }
         }
 
-        var description = await UntilReachableAsync(() => _agent.DescribeAsync(ct), ct);
+        // Preflight of the playbook itself comes with Prepare, which refuses when it fails.
+        var description = await UntilReachableAsync(() => _agent.DescribeAsync(playbookYaml: null, ct), ct);
         Commit(r => r with { OldKernel = r.OldKernel ?? description.KernelRelease, OldBundle = r.OldBundle ?? description.BundleDigest },
             "host-described", $"runs {description.KernelRelease} from bundle {description.BundleDigest}");
         var directory = _context.Rollout.Artifacts.BundleDirectories[_record.TargetBundle];

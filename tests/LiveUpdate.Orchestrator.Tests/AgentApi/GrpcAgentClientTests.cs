@@ -26,7 +26,7 @@ public sealed class GrpcAgentClientTests(LabCertificates certs) : IClassFixture<
         await using var server = await StubAgentServer.StartAsync(certs.HostCert("hv-a"), certs.HostKey("hv-a"));
         using var client = Client(server, "hv-a");
 
-        var description = await client.DescribeAsync(CancellationToken.None);
+        var description = await client.DescribeAsync(playbookYaml: null, CancellationToken.None);
 
         Assert.Equal("6.1.0-40-amd64", description.KernelRelease);
         Assert.Equal(1, server.Agent.DescribeCalls);
@@ -38,7 +38,7 @@ public sealed class GrpcAgentClientTests(LabCertificates certs) : IClassFixture<
         await using var server = await StubAgentServer.StartAsync(certs.HostCert("hv-b"), certs.HostKey("hv-b"));
         using var client = Client(server, "hv-a", retries: 1);
 
-        await Assert.ThrowsAsync<AgentUnavailableException>(() => client.DescribeAsync(CancellationToken.None));
+        await Assert.ThrowsAsync<AgentUnavailableException>(() => client.DescribeAsync(playbookYaml: null, CancellationToken.None));
 
         Assert.Equal(0, server.Agent.DescribeCalls);
     }
@@ -50,7 +50,7 @@ public sealed class GrpcAgentClientTests(LabCertificates certs) : IClassFixture<
         server.Agent.FailFirst = 2;
         using var client = Client(server, "hv-a", retries: 3);
 
-        await client.DescribeAsync(CancellationToken.None);
+        await client.DescribeAsync(playbookYaml: null, CancellationToken.None);
 
         Assert.Equal(3, server.Agent.DescribeCalls);
     }
@@ -78,7 +78,7 @@ public sealed class GrpcAgentClientTests(LabCertificates certs) : IClassFixture<
         using var client = Client(server, "hv-a");
         using var activity = new Activity("test").SetIdFormat(ActivityIdFormat.W3C).Start();
 
-        await client.DescribeAsync(CancellationToken.None);
+        await client.DescribeAsync(playbookYaml: null, CancellationToken.None);
 
         Assert.Equal(activity.Id, server.Agent.LastTraceParent);
     }

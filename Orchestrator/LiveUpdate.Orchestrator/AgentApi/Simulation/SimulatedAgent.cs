@@ -57,7 +57,7 @@ public sealed partial class SimulatedAgent : IAgentClient
         }
     }
 
-    public async Task<AgentDescription> DescribeAsync(CancellationToken ct)
+    public async Task<AgentDescription> DescribeAsync(string? playbookYaml, CancellationToken ct)
     {
         await CallAsync(Profile.CallTime, ct);
         return new AgentDescription(Host, KernelRelease, BootId, BundleDigest, Profile.VmCount, Profile.VmMemoryBytes, ["simulated"]);

@@ -45,5 +45,10 @@ public static class PlanInputMapping
     }
 
     /// <summary>A host whose agent could not be asked: excluded from the plan, with the reason.</summary>
-    public static HostFacts Unreachable(string host, string reason) => new(host, "", "", 0, 0, 0, 0, false, [$"agent unreachable: {reason}"]);
+    public static HostFacts Unreachable(string host, string reason) => Excluded(host, $"agent unreachable: {reason}");
+
+    /// <summary>A host whose agent refused to describe itself (e.g. it cannot load the playbook): excluded, with its answer.</summary>
+    public static HostFacts Refused(string host, string refusal) => Excluded(host, refusal);
+
+    private static HostFacts Excluded(string host, string reason) => new(host, "", "", 0, 0, 0, 0, false, [reason]);
 }
