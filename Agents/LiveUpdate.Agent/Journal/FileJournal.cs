@@ -11,14 +11,19 @@ namespace LiveUpdate.Agent.Journal;
 /// Readers other than the writer — <see cref="Records"/>, <see cref="LastSequence"/>, watchers — see
 /// only durable records, so no watcher ever holds a sequence number a power cut could take back.
 /// On open, a torn tail (the only thing a crash can leave) is cut off so later appends start on a
-/// clean line.
+/// clean line. When a new update starts on a long journal, earlier updates move to an archive
+/// (<see cref="JournalRotation"/>), so every start of the agent reads a short file.
 /// </summary>
 public sealed class FileJournal : IDisposable
 {
     public const string FileName = "journal.log";
 
-    private readonly FileStream _stream;
+    /// <summary>How long the live journal may grow before a new update moves the earlier ones to an archive.</summary>
+    public const int RotateAfterRecords = 2000;
+
     private readonly List<JournalRecord> _records;
+    private readonly int _rotateAfter;
+    private FileStream _stream;
     private readonly Lock _gate = new();
     private TaskCompletionSource _appended = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -31,9 +36,10 @@ public sealed class FileJournal : IDisposable
     // Records [0, _durable) are on disk; the rest were written and wait for the next fsync.
     private int _durable;
 
-    private FileJournal(FileStream stream, List<JournalRecord> records, int ignoredLines)
+    private FileJournal(FileStream stream, List<JournalRecord> records, int ignoredLines, int rotateAfter)
     {
         _stream = stream;
+        _rotateAfter = rotateAfter;
         _records = records;
         _durable = records.Count;
         IgnoredLines = ignoredLines;
@@ -45,12 +51,13 @@ public sealed class FileJournal : IDisposable
 
     public string Path => _stream.Name;
 
-    public static FileJournal Open(string stateDirectory)
+    /// <param name="rotateAfterRecords">How many records the live file may hold before a new update rotates it.</param>
+    public static FileJournal Open(string stateDirectory, int rotateAfterRecords = RotateAfterRecords)
     {
         Directory.CreateDirectory(stateDirectory);
         var path = System.IO.Path.Combine(stateDirectory, FileName);
-        // Unbuffered: every Write is a write(2), so a record not yet fsync'ed is still in the file if the process dies.
-        var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0, FileOptions.None);
+        JournalRotation.RemoveInterrupted(path);
+        var stream = OpenStream(path);
         var (records, validLength, ignored) = ReadAll(stream);
         if (validLength < stream.Length)
         {
@@ -59,8 +66,12 @@ public sealed class FileJournal : IDisposable
         }
 
         stream.Seek(0, SeekOrigin.End);
-        return new FileJournal(stream, records, ignored);
+        return new FileJournal(stream, records, ignored, rotateAfterRecords);
     }
+
+    // Unbuffered: every Write is a write(2), so a record not yet fsync'ed is still in the file if the process dies.
+    private static FileStream OpenStream(string path) =>
+        new(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0, FileOptions.None);
 
     /// <summary>Every durable record, oldest first.</summary>
     public IReadOnlyList<JournalRecord> Records
@@ -114,6 +125,11 @@ public sealed class FileJournal : IDisposable
         JournalRecord record;
         lock (_gate)
         {
+            if (draft.Type == JournalRecordType.UpdateStarted && _records.Count > _rotateAfter && _durable == _records.Count && _latestStart > 0)
+            {
+                RotateLocked();
+            }
+
             record = draft with { Sequence = (_records.Count == 0 ? 0 : _records[^1].Sequence) + 1 };
             _stream.Write(JournalFormat.Encode(record));
             _records.Add(record);
@@ -129,6 +145,37 @@ public sealed class FileJournal : IDisposable
         }
 
         return record;
+    }
+
+    /// <summary>Moves every record before the latest update to an archive; the live file keeps that update.</summary>
+    private void RotateLocked()
+    {
+        var path = _stream.Name;
+        var kept = _records.GetRange(_latestStart, _records.Count - _latestStart);
+        _stream.Dispose();
+        try
+        {
+            JournalRotation.Rotate(path, _records.GetRange(0, _latestStart), kept);
+        }
+        catch
+        {
+            // journal.log is whole either way (the old file, or the new one once moved in): reload from it.
+            JournalRotation.RemoveInterrupted(path);
+            _stream = OpenStream(path);
+            var (records, _, _) = ReadAll(_stream);
+            _stream.Seek(0, SeekOrigin.End);
+            _records.Clear();
+            _records.AddRange(records);
+            _durable = _records.Count;
+            _latestStart = _records.FindLastIndex(r => r.Type == JournalRecordType.UpdateStarted);
+            throw;
+        }
+
+        _stream = OpenStream(path);
+        _stream.Seek(0, SeekOrigin.End);
+        _records.RemoveRange(0, _latestStart);
+        _durable = _records.Count;
+        _latestStart = 0;
     }
 
     /// <summary>Makes every written record durable and shows it to watchers; a no-op when none waits.</summary>

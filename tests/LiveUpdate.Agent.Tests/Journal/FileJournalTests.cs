@@ -151,6 +151,81 @@ public sealed class FileJournalTests : IDisposable
         Assert.Equal(2, watch.Current.Sequence);
     }
 
+    [Fact]
+    public void Append_NewUpdateOnALongJournal_ArchivesEarlierUpdatesAndKeepsTheLatest()
+    {
+        using (var journal = FileJournal.Open(_dir.Path, rotateAfterRecords: 5))
+        {
+            AppendUpdate(journal, "u1", 4);
+            AppendUpdate(journal, "u2", 4);
+
+            var started = journal.Append(Draft(JournalRecordType.UpdateStarted) with { UpdateId = "u3" });
+
+            Assert.Equal(9, started.Sequence);
+            Assert.Equal([5L, 6L, 7L, 8L, 9L], journal.Records.Select(r => r.Sequence));
+            Assert.Equal("u3", journal.Latest!.UpdateId);
+        }
+
+        using var reopened = FileJournal.Open(_dir.Path, rotateAfterRecords: 5);
+        Assert.Equal([5L, 6L, 7L, 8L, 9L], reopened.Records.Select(r => r.Sequence));
+        var archive = Assert.Single(Directory.GetFiles(Path.Combine(_dir.Path, JournalRotation.ArchiveDirectoryName)));
+        Assert.Equal("journal-000000000001-000000000004.log", Path.GetFileName(archive));
+        Assert.Equal(4, File.ReadAllLines(archive).Length);
+        Assert.Equal(10, reopened.Append(Draft(JournalRecordType.StateChanged) with { UpdateId = "u3" }).Sequence);
+    }
+
+    [Fact]
+    public void Append_NewUpdateOnAShortJournal_KeepsEverythingInPlace()
+    {
+        using var journal = FileJournal.Open(_dir.Path, rotateAfterRecords: 5);
+        AppendUpdate(journal, "u1", 3);
+
+        journal.Append(Draft(JournalRecordType.UpdateStarted) with { UpdateId = "u2" });
+
+        Assert.Equal([1L, 2L, 3L, 4L], journal.Records.Select(r => r.Sequence));
+        Assert.False(Directory.Exists(Path.Combine(_dir.Path, JournalRotation.ArchiveDirectoryName)));
+    }
+
+    [Fact]
+    public void Append_ManyRotations_KeepsOnlyTheNewestArchives()
+    {
+        using var journal = FileJournal.Open(_dir.Path, rotateAfterRecords: 1);
+        for (var update = 0; update < JournalRotation.ArchivesKept + 3; update++)
+        {
+            AppendUpdate(journal, $"u{update}", 2);
+        }
+
+        var archives = Directory.GetFiles(Path.Combine(_dir.Path, JournalRotation.ArchiveDirectoryName)).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(JournalRotation.ArchivesKept, archives.Count);
+        Assert.Equal("journal-000000000003-000000000004.log", archives[0]); // 11 updates archived, the oldest one pruned
+    }
+
+    [Fact]
+    public void Open_CrashBeforeTheRotationsRename_KeepsTheWholeJournal()
+    {
+        using (var journal = FileJournal.Open(_dir.Path))
+        {
+            AppendUpdate(journal, "u1", 3);
+        }
+
+        var path = Path.Combine(_dir.Path, FileJournal.FileName);
+        File.WriteAllBytes(path + ".new", JournalFormat.Encode(Draft(JournalRecordType.UpdateStarted) with { Sequence = 3 }));
+
+        using var reopened = FileJournal.Open(_dir.Path);
+
+        Assert.Equal([1L, 2L, 3L], reopened.Records.Select(r => r.Sequence));
+        Assert.False(File.Exists(path + ".new"));
+    }
+
+    private static void AppendUpdate(FileJournal journal, string updateId, int records)
+    {
+        journal.Append(Draft(JournalRecordType.UpdateStarted) with { UpdateId = updateId });
+        for (var i = 1; i < records; i++)
+        {
+            journal.Append(Draft(JournalRecordType.StateChanged) with { UpdateId = updateId });
+        }
+    }
+
     internal static JournalRecord Draft(JournalRecordType type, string? step = null, Dictionary<string, string>? data = null) => new()
     {
         Sequence = 0,
