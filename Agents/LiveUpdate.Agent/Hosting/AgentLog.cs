@@ -37,4 +37,10 @@ internal static partial class AgentLog
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Bundle {Digest} refused and removed: {Reason}")]
     public static partial void BundleRefused(ILogger logger, string digest, string reason);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Information, Message = "Update {UpdateId}: every VM runs again; removed its saved state {Directory}")]
+    public static partial void SavedStateDiscarded(ILogger logger, string updateId, string directory);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Warning, Message = "Update {UpdateId}: could not remove its saved state, which keeps taking space on the save target: {Reason}")]
+    public static partial void SavedStateKept(ILogger logger, string updateId, string reason);
 }

@@ -4,6 +4,7 @@ using LiveUpdate.Agent.Steps;
 using LiveUpdate.Agent.Update;
 using LiveUpdate.Host.Roots;
 using LiveUpdate.Playbooks;
+using Microsoft.Extensions.Logging;
 using Stateless;
 
 namespace LiveUpdate.Agent.Hosting;
@@ -14,7 +15,7 @@ namespace LiveUpdate.Agent.Hosting;
 /// </summary>
 internal sealed class AgentRuntime
 {
-    public AgentRuntime(AgentOptions options, FileJournal journal, HostServices host, StepCatalog catalog, TimeProvider time)
+    public AgentRuntime(AgentOptions options, FileJournal journal, HostServices host, StepCatalog catalog, TimeProvider time, ILogger<UpdateRunner>? logger = null)
     {
         Options = options;
         Journal = journal;
@@ -22,7 +23,7 @@ internal sealed class AgentRuntime
         Time = time;
         BootId = File.ReadAllText(host.Root.Resolve(HostPaths.BootId)).Trim();
         Steps = new StepRunner(journal, catalog, host, time, BootId);
-        Updates = new UpdateRunner(journal, Steps);
+        Updates = new UpdateRunner(journal, Steps, logger);
     }
 
     public AgentOptions Options { get; }

@@ -43,7 +43,8 @@ internal static class AgentServices
             sp.GetRequiredService<FileJournal>(),
             sp.GetRequiredService<HostServices>(),
             AgentSteps.Catalog(sp.GetRequiredService<IPreflight>()),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<Runner.UpdateRunner>>()));
         services.AddSingleton<UpdatePreparer>();
         services.AddSingleton<UpdateCoordinator>();
         services.AddSingleton<BundleStager>();

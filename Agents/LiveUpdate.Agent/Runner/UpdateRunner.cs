@@ -1,8 +1,11 @@
+using LiveUpdate.Agent.Hosting;
 using LiveUpdate.Agent.Journal;
 using LiveUpdate.Agent.Steps;
 using LiveUpdate.Agent.Update;
 using LiveUpdate.Kernel.CommandLine;
 using LiveUpdate.Playbooks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using T = LiveUpdate.Agent.Update.HostUpdateTrigger;
 
 namespace LiveUpdate.Agent.Runner;
@@ -12,7 +15,7 @@ namespace LiveUpdate.Agent.Runner;
 /// handover, and — on any failure before it — the compensations in reverse. It calls nothing remote:
 /// the whole blackout segment runs on this agent alone, and watchers read the journal.
 /// </summary>
-public sealed class UpdateRunner(FileJournal journal, StepRunner steps)
+public sealed class UpdateRunner(FileJournal journal, StepRunner steps, ILogger? logger = null)
 {
     /// <summary>Runs a prepared update until the handover (which does not return on success) or its rollback.</summary>
     public Task<HostUpdateState> ExecuteAsync(UpdatePlan plan, Playbook playbook, CancellationToken abort) =>
@@ -120,6 +123,7 @@ public sealed class UpdateRunner(FileJournal journal, StepRunner steps)
             }
         }
 
+        DiscardSavedState();
         machine.Fire(T.CompensationSucceeded);
         return machine.State;
     }
@@ -144,8 +148,29 @@ public sealed class UpdateRunner(FileJournal journal, StepRunner steps)
             }
         }
 
+        DiscardSavedState();
         machine.Fire(T.RecoverySucceeded);
         return machine.State;
+    }
+
+    /// <summary>
+    /// Every VM runs from memory again: the saved images go before the end state is journaled, so a crash
+    /// in between recovers to here and removes them then. One that cannot be removed is left, and logged.
+    /// </summary>
+    private void DiscardSavedState()
+    {
+        var history = journal.Latest!;
+        try
+        {
+            foreach (var directory in SavedState.Discard(history))
+            {
+                AgentLog.SavedStateDiscarded(logger ?? NullLogger.Instance, history.UpdateId, directory);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            AgentLog.SavedStateKept(logger ?? NullLogger.Instance, history.UpdateId, e.Message);
+        }
     }
 
     /// <summary>

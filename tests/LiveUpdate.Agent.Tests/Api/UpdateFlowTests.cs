@@ -52,10 +52,31 @@ public sealed class UpdateFlowTests(LabCertificates certs) : IClassFixture<LabCe
         Assert.Equal("Completed", events[^1].State);
         Assert.Equal([oldBoot, status.BootId], events.Select(e => e.BootId).Distinct());
         Assert.Contains(events, e => e.Type == "StepCompleted" && e.StepId == "verify");
+        Assert.False(Directory.Exists(SaveDirectory("u1")), "the saved VM state outlived the update that no longer needs it");
 
         var late = await client.AbortAsync(new AbortRequest { UpdateId = "u1", Reason = "too late" });
         Assert.False(late.Accepted);
         Assert.Contains("past the point of no return", late.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Execute_NewKernelWithoutTheUpdatesTokens_NeedsAttentionAndKeepsEverySavedVm()
+    {
+        var digest = _host.CreateBundle();
+        await using (var agent = await _host.StartAgentAsync())
+        {
+            await agent.StageAsync(_host.BundleDirectory, digest);
+            Assert.True((await agent.Orchestrator().PrepareAsync(AgentSandbox.PrepareRequest("u4", digest, AgentSandbox.ShippedPlaybook("pmem-kexec")))).Accepted);
+            using var execute = agent.Orchestrator().Execute(new ExecuteRequest { UpdateId = "u4" });
+            await _host.Terminator.Ended;
+        }
+
+        // Some other kernel came up (a cold boot, not the planned one): the agent cannot tell where the VMs should be.
+        SandboxTree.WriteFile(_host.Root, HostPaths.CommandLine, "console=ttyS0 memmap=2048M!4096M");
+        await using var restarted = await _host.StartAgentAsync();
+
+        Assert.Equal("NeedsAttention", (await restarted.Orchestrator().StatusAsync(new StatusRequest())).State);
+        Assert.Equal(AgentSandbox.VmCount, Directory.GetFiles(SaveDirectory("u4"), "*.state").Length);
     }
 
     [Fact]
@@ -150,6 +171,8 @@ public sealed class UpdateFlowTests(LabCertificates certs) : IClassFixture<LabCe
             }
         }
     }
+
+    private string SaveDirectory(string updateId) => _host.Root.Resolve("/mnt/pmem0/liveupdate/" + updateId);
 
     private void AssertAllCpusOnlineAndNoImage()
     {

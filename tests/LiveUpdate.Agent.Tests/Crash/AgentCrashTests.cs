@@ -63,6 +63,7 @@ public sealed class AgentCrashTests
         JournalChecks.AssertConsistent(events, playbook, fault, endState, faultRecordLost: loseUnsynced);
         AssertEveryVmRunsOnce(host);
         AssertAllCpusOnlineAndNoImage(host);
+        Assert.False(Directory.Exists(host.Root.Resolve("/mnt/pmem0/liveupdate/" + CrashHost.UpdateId)), "the saved VM state outlived the update");
         if (switched)
         {
             Assert.Equal(NewRelease, host.Read(HostPaths.KernelRelease));
