@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Grpc.Core;
 using LiveUpdate.Agent.Api.V1;
 using LiveUpdate.Agent.Handover;
@@ -56,7 +57,7 @@ internal sealed class UpdateCoordinator(AgentRuntime runtime, UpdatePreparer pre
 
             Directory.CreateDirectory(directory);
             await File.WriteAllTextAsync(playbookPath, preparation.PlaybookText, CancellationToken.None).ConfigureAwait(false);
-            runtime.Steps.Append(plan, JournalRecordType.UpdateStarted, null, $"update {plan.UpdateId} accepted", plan.ToJournalData());
+            runtime.Steps.Append(plan, JournalRecordType.UpdateStarted, null, $"update {plan.UpdateId} accepted", Telemetry.WithPreparedTrace(plan.ToJournalData()));
             var machine = runtime.MachineFor(plan);
             machine.Fire(T.Prepare);
             machine.Fire(T.PrepareSucceeded);
@@ -93,7 +94,8 @@ internal sealed class UpdateCoordinator(AgentRuntime runtime, UpdatePreparer pre
             _abort = new CancellationTokenSource();
             _runningUpdateId = updateId;
             var abort = _abort.Token;
-            _running = Task.Run(() => RunAsync(plan, playbook, abort), CancellationToken.None);
+            var caller = Activity.Current?.Context ?? default;
+            _running = Task.Run(() => RunAsync(plan, playbook, caller, abort), CancellationToken.None);
             return cursor;
         }
         finally
@@ -154,11 +156,14 @@ internal sealed class UpdateCoordinator(AgentRuntime runtime, UpdatePreparer pre
         }
     }
 
-    private async Task RunAsync(UpdatePlan plan, Playbook playbook, CancellationToken abort)
+    /// <param name="caller">The Execute call's span: the update outlives the call, and its steps belong in the caller's trace.</param>
+    private async Task RunAsync(UpdatePlan plan, Playbook playbook, ActivityContext caller, CancellationToken abort)
     {
+        using var span = Telemetry.StartUpdate(plan.UpdateId, caller);
         try
         {
             var state = await runtime.Updates.ExecuteAsync(plan, playbook, abort).ConfigureAwait(false);
+            span?.SetTag("liveupdate.update.state", state.ToString());
             AgentLog.UpdateEnded(logger, plan.UpdateId, state.ToString());
             Telemetry.UpdatesEnded.Add(1, new KeyValuePair<string, object?>("state", state.ToString()));
         }
@@ -170,6 +175,7 @@ internal sealed class UpdateCoordinator(AgentRuntime runtime, UpdatePreparer pre
         {
             // The boundary of the background update: the journal already holds its last state, and
             // the next start of the agent recovers from there.
+            span?.SetStatus(ActivityStatusCode.Error, e.Message);
             AgentLog.UpdateFaulted(logger, plan.UpdateId, e);
         }
     }

@@ -23,7 +23,9 @@ internal sealed class StartupRecovery(AgentRuntime runtime, ILogger<StartupRecov
         var commandLine = facts.CommandLine.Value ?? Kernel.CommandLine.KernelCommandLine.Empty;
 
         // Not cancellable: stopping halfway through a recovery would leave VMs neither here nor there.
+        using var span = Telemetry.StartRecovery(history);
         var state = await runtime.Updates.RecoverAsync(plan, AgentRuntime.LoadPlaybook(plan), runtime.BootId, commandLine).ConfigureAwait(false);
+        span?.SetTag("liveupdate.update.state", state.ToString());
         AgentLog.RecoveryFinished(logger, history.UpdateId, state.ToString());
         Telemetry.UpdatesEnded.Add(1, new KeyValuePair<string, object?>("state", state.ToString()));
     }

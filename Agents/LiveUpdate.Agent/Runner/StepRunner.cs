@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Globalization;
 using LiveUpdate.Agent.Faults;
 using LiveUpdate.Agent.Handover;
+using LiveUpdate.Agent.Hosting;
 using LiveUpdate.Agent.Journal;
 using LiveUpdate.Agent.Steps;
 using LiveUpdate.Playbooks;
@@ -38,6 +40,7 @@ public sealed class StepRunner(FileJournal journal, StepCatalog catalog, HostSer
         var handler = catalog.Get(step.Kind);
         var context = new StepContext { Plan = plan, Step = step, Playbook = playbook, History = journal.Latest!, Host = host, Time = time };
         var begin = time.GetTimestamp();
+        using var span = Telemetry.StartStep(plan.UpdateId, step, context.History);
         try
         {
             using var timeout = new CancellationTokenSource(step.Timeout, time);
@@ -68,6 +71,7 @@ public sealed class StepRunner(FileJournal journal, StepCatalog catalog, HostSer
         }
         catch (Exception e) when (e is not ProcessEndingException)
         {
+            span?.SetStatus(ActivityStatusCode.Error, e.Message);
             Append(plan, failed, journalId, e.Message, new Dictionary<string, string> { ["elapsedMs"] = Ms(time.GetElapsedTime(begin)) });
             return new StepRun(step, null, e);
         }

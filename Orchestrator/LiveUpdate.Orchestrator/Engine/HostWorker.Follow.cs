@@ -147,7 +147,7 @@ internal sealed partial class HostWorker
         }
 
         var ok = e.Type == AgentEvent.StepCompleted;
-        OrchestratorTelemetry.RecordStepSpan(_context.Trace, e.StepId, started, e.At, ok);
+        OrchestratorTelemetry.RecordStepSpan(_trace, e.StepId, started, e.At, ok);
         _context.Telemetry?.RecordStep(_context.StepKinds.GetValueOrDefault(e.StepId, e.StepId), e.At - started, ok);
     }
 

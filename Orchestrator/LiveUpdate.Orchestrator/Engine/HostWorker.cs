@@ -18,6 +18,9 @@ internal sealed partial class HostWorker
     private readonly CancellationTokenSource _abortBeforeExecute = new();
     private HostRecord _record;
 
+    // The host's span: the steps, rebuilt from the agent's events, are recorded under it.
+    private System.Diagnostics.ActivityContext _trace;
+
     public HostWorker(HostWorkerContext context, HostRecord record)
     {
         _context = context;
@@ -33,6 +36,7 @@ internal sealed partial class HostWorker
     public async Task RunAsync(CancellationToken ct)
     {
         using var activity = OrchestratorTelemetry.StartHost(_context.Trace, Host, UpdateId);
+        _trace = activity?.Context ?? _context.Trace;
         try
         {
             IAsyncEnumerable<AgentEvent>? stream = null;

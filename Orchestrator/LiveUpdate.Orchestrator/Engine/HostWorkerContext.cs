@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace LiveUpdate.Orchestrator.Engine;
 
 /// <summary>What every host worker of one rollout shares.</summary>
+/// <param name="Trace">The span a host's span opens under: the engine holds the rollout's here and gives each worker its wave's.</param>
 internal sealed record HostWorkerContext(
     RolloutRecord Rollout,
     RolloutPlan Plan,

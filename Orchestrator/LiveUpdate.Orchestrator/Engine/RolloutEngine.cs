@@ -72,6 +72,7 @@ public sealed partial class RolloutEngine(
             }
 
             _workers.Clear();
+            EndAllWaves();
         }
     }
 
@@ -93,6 +94,8 @@ public sealed partial class RolloutEngine(
             {
                 StartWorker(context with { Rollout = rollout }, host, ct);
             }
+
+            EndFinishedWaves(hosts);
 
             if (RolloutStateMachine.IsFinal(rollout.State) && _workers.Count == 0)
             {
@@ -148,7 +151,7 @@ public sealed partial class RolloutEngine(
 
     private void StartWorker(HostWorkerContext context, HostRecord host, CancellationToken ct)
     {
-        var worker = new HostWorker(context, host);
+        var worker = new HostWorker(context with { Trace = WaveTrace(context.Trace, host.Wave) }, host);
         var task = RunWorkerAsync(worker, ct);
         _workers[host.Host] = (worker, task);
     }

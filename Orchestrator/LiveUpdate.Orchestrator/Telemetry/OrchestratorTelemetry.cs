@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Globalization;
 
 namespace LiveUpdate.Orchestrator.Telemetry;
 
@@ -47,8 +48,31 @@ public sealed class OrchestratorTelemetry : IDisposable
     public static Activity? StartRollout(string rolloutId, string name) =>
         Source.StartActivity("rollout")?.SetTag("liveupdate.rollout.id", rolloutId).SetTag("liveupdate.rollout.name", name);
 
-    public static Activity? StartWave(ActivityContext rollout, int wave) =>
-        Source.StartActivity("wave", ActivityKind.Internal, rollout)?.SetTag("liveupdate.wave", wave);
+    /// <summary>
+    /// A wave's span. It lives across many turns of the engine (it ends with the wave's last host, see <see cref="EndWave"/>),
+    /// so it never becomes <see cref="Activity.Current"/>: the engine's own work stays in the rollout span.
+    /// </summary>
+    public static Activity? StartWave(ActivityContext rollout, int wave)
+    {
+        if (!Source.HasListeners())
+        {
+            return null;
+        }
+
+        var current = Activity.Current;
+        var activity = Source.StartActivity("wave " + wave.ToString(CultureInfo.InvariantCulture), ActivityKind.Internal, rollout)?.SetTag("liveupdate.wave", wave);
+        Activity.Current = current;
+        return activity;
+    }
+
+    /// <summary>Ends a span of <see cref="StartWave"/>, leaving the caller's <see cref="Activity.Current"/> as it was.</summary>
+    public static void EndWave(Activity wave)
+    {
+        ArgumentNullException.ThrowIfNull(wave);
+        var current = Activity.Current;
+        wave.Stop();
+        Activity.Current = current;
+    }
 
     public static Activity? StartHost(ActivityContext parent, string host, string updateId) =>
         Source.StartActivity("host", ActivityKind.Internal, parent)?.SetTag("liveupdate.host", host).SetTag("liveupdate.update.id", updateId);
