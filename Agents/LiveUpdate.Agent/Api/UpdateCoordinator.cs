@@ -6,6 +6,8 @@ using LiveUpdate.Agent.Hosting;
 using LiveUpdate.Agent.Journal;
 using LiveUpdate.Agent.Runner;
 using LiveUpdate.Agent.Update;
+using LiveUpdate.Host.Roots;
+using LiveUpdate.Kernel.CommandLine;
 using LiveUpdate.Playbooks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -62,6 +64,7 @@ internal sealed class UpdateCoordinator(AgentRuntime runtime, UpdatePreparer pre
             machine.Fire(T.Prepare);
             machine.Fire(T.PrepareSucceeded);
             AgentLog.UpdatePrepared(logger, plan.UpdateId, plan.NextCommandLine);
+            PruneBundles(plan.BundleDigest);
             return Accepted(plan);
         }
         finally
@@ -71,6 +74,24 @@ internal sealed class UpdateCoordinator(AgentRuntime runtime, UpdatePreparer pre
     }
 
     /// <summary>Starts the prepared update (or attaches to it when it already runs); returns the journal cursor to stream from.</summary>
+    /// <summary>Keeps the bundle just prepared and the running kernel's; any other staged bundle goes (<see cref="BundleRetention"/>).</summary>
+    private void PruneBundles(string prepared)
+    {
+        try
+        {
+            var cmdline = KernelCommandLine.Parse(File.ReadAllText(runtime.Host.Root.Resolve(HostPaths.CommandLine)));
+            var kept = new HashSet<string>(StringComparer.Ordinal) { prepared, cmdline.GetLast(KernelVerdicts.BundleKey) ?? prepared };
+            foreach (var digest in BundleRetention.Prune(Path.GetDirectoryName(runtime.BundleDirectory(prepared))!, kept))
+            {
+                AgentLog.BundleRemoved(logger, digest);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            AgentLog.BundlesKept(logger, e.Message);
+        }
+    }
+
     public async Task<long> BeginAsync(string updateId, CancellationToken ct)
     {
         await _gate.WaitAsync(ct).ConfigureAwait(false);

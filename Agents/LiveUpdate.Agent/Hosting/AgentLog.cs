@@ -43,4 +43,10 @@ internal static partial class AgentLog
 
     [LoggerMessage(EventId = 13, Level = LogLevel.Warning, Message = "Update {UpdateId}: could not remove its saved state, which keeps taking space on the save target: {Reason}")]
     public static partial void SavedStateKept(ILogger logger, string updateId, string reason);
+
+    [LoggerMessage(EventId = 14, Level = LogLevel.Information, Message = "Bundle {Digest} removed: neither the running kernel's nor the prepared update's")]
+    public static partial void BundleRemoved(ILogger logger, string digest);
+
+    [LoggerMessage(EventId = 15, Level = LogLevel.Warning, Message = "Could not remove old staged bundles, which keep taking space in the state directory: {Reason}")]
+    public static partial void BundlesKept(ILogger logger, string reason);
 }
