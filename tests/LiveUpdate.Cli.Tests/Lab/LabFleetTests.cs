@@ -1,5 +1,4 @@
 using System.Text.Json;
-using LiveUpdate.Lab.Supervision;
 
 namespace LiveUpdate.Cli.Tests.Lab;
 
@@ -10,42 +9,22 @@ namespace LiveUpdate.Cli.Tests.Lab;
 [Trait("Category", "lab")]
 public sealed class LabFleetTests : IAsyncLifetime
 {
-    private readonly TempDirectory _dir = new("cli-lab");
-    private readonly int _basePort = Random.Shared.Next(20_000, 40_000);
+    private readonly LabFleet _lab = new();
 
-    private string Lab => _dir.Combine("lab");
+    private string Lab => _lab.Lab;
 
-    private string[] Orchestrator => ["--store", Path.Combine(Lab, "orchestrator.db"), "--tls", Path.Combine(Lab, "certs"), "--bundle-trust", Path.Combine(Lab, "bundle-key.pub.pem")];
+    private string[] Orchestrator => _lab.Orchestrator;
 
-    private string[] Inputs => ["--spec", Path.Combine(Lab, "rollout.yaml"), "--inventory", Path.Combine(Lab, "inventory.yaml")];
+    private string[] Inputs => _lab.Inputs;
 
-    public async Task InitializeAsync()
-    {
-        var up = await CliRun.RunAsync("lab", "up", "--dir", Lab, "--hosts", "4", "--vms", "2", "--domains", "2", "--faulty", "hv-02", "--base-port", _basePort.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Assert.True(up.ExitCode == ExitCodes.Ok, up.Error + up.Out);
-    }
+    public Task InitializeAsync() => _lab.UpAsync("--faulty", "hv-02");
 
-    public async Task DisposeAsync()
-    {
-        var down = await CliRun.RunAsync("lab", "down", "--dir", Lab);
-        try
-        {
-            Assert.Equal(ExitCodes.Ok, down.ExitCode);
-            Assert.DoesNotContain("outlived", down.Error, StringComparison.Ordinal);
-            Assert.Empty(LabProcessSweep.Find(Lab));
-            Assert.False(Directory.Exists(Lab));
-        }
-        finally
-        {
-            LabProcessSweep.KillLeftovers(Lab);
-            _dir.Dispose();
-        }
-    }
+    public async Task DisposeAsync() => await _lab.DisposeAsync();
 
     [Fact]
     public async Task PlanApplyReportRollback_OneHostFailsBeforeHandover_EveryVmAccountedFor()
     {
-        var planFile = _dir.Combine("plan.json");
+        var planFile = _lab.Combine("plan.json");
         var plan = await CliRun.RunAsync(["plan", .. Inputs, .. Orchestrator, "--out", planFile]);
         Assert.True(plan.ExitCode == ExitCodes.Ok, plan.Error);
         Assert.Contains("4 host(s) in", plan.Out, StringComparison.Ordinal);
@@ -58,9 +37,9 @@ public sealed class LabFleetTests : IAsyncLifetime
         var phases = status.GetProperty("hosts").EnumerateArray().ToDictionary(h => h.GetProperty("host").GetString()!, h => h.GetProperty("phase").GetString());
         Assert.Equal("RolledBack", phases["hv-02"]);
         Assert.All(phases.Where(p => p.Key != "hv-02"), p => Assert.Equal("Succeeded", p.Value));
-        AssertLab(expectedKernel: host => host == "hv-02" ? "6.1.0-47-lab" : "6.1.0-50-lab");
+        await _lab.AssertHostsAsync(expectedKernel: host => host == "hv-02" ? "6.1.0-47-lab" : "6.1.0-50-lab");
 
-        var html = _dir.Combine("report.html");
+        var html = _lab.Combine("report.html");
         var report = await CliRun.RunAsync("report", rolloutId, "--store", Path.Combine(Lab, "orchestrator.db"), "--html", html);
         Assert.Equal(ExitCodes.Ok, report.ExitCode);
         Assert.Contains("6.1.0-47-lab -> 6.1.0-50-lab", report.Out, StringComparison.Ordinal);
@@ -69,13 +48,13 @@ public sealed class LabFleetTests : IAsyncLifetime
 
         var rollback = await CliRun.RunAsync(["rollback", rolloutId, .. Inputs, .. Orchestrator, "--bundle-dir", Path.Combine(Lab, "bundles", "previous")]);
         Assert.True(rollback.ExitCode == ExitCodes.Ok, rollback.Error + rollback.Out);
-        AssertLab(expectedKernel: _ => "6.1.0-47-lab");
+        await _lab.AssertHostsAsync(expectedKernel: _ => "6.1.0-47-lab");
     }
 
     [Fact]
     public async Task Apply_SpecEditedAfterPlan_IsRefusedAndStartsNothing()
     {
-        var planFile = _dir.Combine("plan.json");
+        var planFile = _lab.Combine("plan.json");
         Assert.Equal(ExitCodes.Ok, (await CliRun.RunAsync(["plan", .. Inputs, .. Orchestrator, "--out", planFile])).ExitCode);
         File.AppendAllText(Path.Combine(Lab, "rollout.yaml"), "# edited after the plan was made\n");
 
@@ -84,13 +63,13 @@ public sealed class LabFleetTests : IAsyncLifetime
         Assert.Equal(ExitCodes.Failed, apply.ExitCode);
         Assert.Contains("stale", apply.Error, StringComparison.Ordinal);
         Assert.Contains("run `liveupdate plan` again", apply.Error, StringComparison.Ordinal);
-        AssertLab(expectedKernel: _ => "6.1.0-47-lab");
+        await _lab.AssertHostsAsync(expectedKernel: _ => "6.1.0-47-lab");
     }
 
     [Fact]
     public async Task Apply_WhileAnotherRolloutIsUnfinished_IsRefusedAndStartsNothing()
     {
-        var planFile = _dir.Combine("plan.json");
+        var planFile = _lab.Combine("plan.json");
         Assert.Equal(ExitCodes.Ok, (await CliRun.RunAsync(["plan", .. Inputs, .. Orchestrator, "--out", planFile])).ExitCode);
         var inputs = LiveUpdate.Cli.Orchestration.RolloutInputs.Load(Path.Combine(Lab, "rollout.yaml"), Path.Combine(Lab, "inventory.yaml"), null);
         var plan = LiveUpdate.Orchestrator.Planning.RolloutPlanJson.Deserialize(File.ReadAllText(planFile));
@@ -105,7 +84,7 @@ public sealed class LabFleetTests : IAsyncLifetime
         Assert.Equal(ExitCodes.Failed, apply.ExitCode);
         Assert.Contains("rollout earlier-rollout is still Planned", apply.Error, StringComparison.Ordinal);
         Assert.Contains("liveupdate abort earlier-rollout", apply.Error, StringComparison.Ordinal);
-        AssertLab(expectedKernel: _ => "6.1.0-47-lab");
+        await _lab.AssertHostsAsync(expectedKernel: _ => "6.1.0-47-lab");
 
         // The operator pauses, then aborts it from another shell; `serve` then settles it without touching a host.
         var store = Path.Combine(Lab, "orchestrator.db");
@@ -120,19 +99,6 @@ public sealed class LabFleetTests : IAsyncLifetime
         Assert.Equal("Aborted", status.GetProperty("state").GetString());
         Assert.All(status.GetProperty("hosts").EnumerateArray(), h => Assert.Equal("NotStarted", h.GetProperty("phase").GetString()));
         Assert.Equal(ExitCodes.Failed, (await CliRun.RunAsync("abort", "earlier-rollout", "--store", store)).ExitCode);
-        AssertLab(expectedKernel: _ => "6.1.0-47-lab");
-    }
-
-    private void AssertLab(Func<string, string> expectedKernel)
-    {
-        var lab = JsonDocument.Parse(CliRun.RunAsync("lab", "status", "--dir", Lab, "--json").GetAwaiter().GetResult().Out).RootElement;
-        foreach (var host in lab.GetProperty("hosts").EnumerateArray())
-        {
-            var name = host.GetProperty("host").GetString()!;
-            Assert.Equal(expectedKernel(name), host.GetProperty("kernelRelease").GetString());
-            var vms = host.GetProperty("vms").EnumerateObject().ToDictionary(v => v.Name, v => v.Value.GetString());
-            Assert.Equal(["vm-01", "vm-02"], vms.Keys.Order());
-            Assert.All(vms.Values, state => Assert.Equal("running", state));
-        }
+        await _lab.AssertHostsAsync(expectedKernel: _ => "6.1.0-47-lab");
     }
 }
