@@ -39,7 +39,17 @@ public static class CliApp
 
         // Commands that run until a signal (the lab supervisor, `serve`) handle SIGTERM themselves and must
         // be given the time to stop what they started; the parser's default is to exit after 2 s.
-        var config = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null };
-        return await parse.InvokeAsync(config, ct);
+        var config = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return await parse.InvokeAsync(config, ct);
+        }
+        catch (Exception e) when (e is LiveUpdate.Orchestrator.Store.StoreUnavailableException or LiveUpdate.Orchestrator.Store.StoreVersionException)
+        {
+            // Nothing was committed; the operator fixes the store (or --store) and runs the verb again.
+            await error.WriteLineAsync($"liveupdate: {e.Message}");
+            await error.WriteLineAsync("Check --store (or LIVEUPDATE_STORE) and that the store is reachable, then run the command again.");
+            return ExitCodes.Failed;
+        }
     }
 }

@@ -9,6 +9,7 @@ packages=(
   busybox-static cpio lz4 bc          # lab host images for the real-kernel end-to-end run
   openssl                             # lab certificate tooling
   chromium                            # the HTML rollout report is checked in a real (headless) browser
+  etcd-server                         # the etcd rollout store is tested against a real etcd (started by the tests)
 )
 # Extra packages for a caller: LIVEUPDATE_EXTRA_PACKAGES="pkg ..."
 read -r -a extra <<<"${LIVEUPDATE_EXTRA_PACKAGES:-}"

@@ -23,7 +23,7 @@ internal sealed class OrchestratorSession : IDisposable
     {
         var options = settings.AgentOptions();
         options.Validate();
-        Store = SqliteRolloutStore.Open(settings.StorePath);
+        Store = RolloutStoreLocation.Parse(settings.StorePath).Open();
         BundleTrustKey = settings.BundleTrustKey;
         if (settings.Otlp is not null || settings.TelemetryToConsole)
         {

@@ -1,3 +1,4 @@
+using LiveUpdate.Orchestrator.Store;
 using System.CommandLine;
 using LiveUpdate.Orchestrator.AgentApi;
 
@@ -19,14 +20,32 @@ internal sealed record OrchestratorSettings(string StorePath, string TlsDirector
         RetryMaxDelay = TimeSpan.FromSeconds(5),
     };
 
+    /// <summary>`--store`: a SQLite file, or etcd://HOST:PORT/PREFIX when several orchestrators share the fleet.</summary>
+    public static Option<string> StoreOption()
+    {
+        var option = new Option<string>("--store")
+        {
+            Description = $"The orchestrator's store: a SQLite file, or etcd://HOST:PORT/PREFIX shared by several orchestrators (default ${StoreVariable} or /var/lib/liveupdate/orchestrator.db).",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable(StoreVariable) ?? "/var/lib/liveupdate/orchestrator.db",
+        };
+        option.Validators.Add(result =>
+        {
+            try
+            {
+                RolloutStoreLocation.Parse(result.GetValueOrDefault<string>() ?? "");
+            }
+            catch (Exception e) when (e is FormatException or ArgumentException)
+            {
+                result.AddError(e.Message);
+            }
+        });
+        return option;
+    }
+
     /// <summary>The options every rollout verb takes, declared once.</summary>
     internal sealed class Options
     {
-        public Option<FileInfo> Store { get; } = new("--store")
-        {
-            Description = $"The orchestrator's SQLite store (default ${StoreVariable} or /var/lib/liveupdate/orchestrator.db).",
-            DefaultValueFactory = _ => new FileInfo(Environment.GetEnvironmentVariable(StoreVariable) ?? "/var/lib/liveupdate/orchestrator.db"),
-        };
+        public Option<string> Store { get; } = StoreOption();
 
         public Option<DirectoryInfo> Tls { get; } = new("--tls")
         {
@@ -58,8 +77,7 @@ internal sealed record OrchestratorSettings(string StorePath, string TlsDirector
 
         public OrchestratorSettings Read(ParseResult parse)
         {
-            var store = parse.GetRequiredValue(Store).FullName;
-            Directory.CreateDirectory(Path.GetDirectoryName(store)!);
+            var store = RolloutStoreLocation.Parse(parse.GetRequiredValue(Store)).Text;
             return new OrchestratorSettings(store, parse.GetRequiredValue(Tls).FullName, parse.GetValue(BundleTrust)?.FullName, parse.GetValue(Otlp), parse.GetValue(TelemetryConsole));
         }
     }

@@ -49,6 +49,25 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public async Task Status_EtcdStoreNotReachable_FailsNamingTheStore()
+    {
+        var run = await CliRun.RunAsync("status", "--store", $"etcd://127.0.0.1:{FreePort()}/liveupdate");
+
+        Assert.Equal(ExitCodes.Failed, run.ExitCode);
+        Assert.Contains("liveupdate: store etcd://127.0.0.1:", run.Error, StringComparison.Ordinal);
+        Assert.Contains("is unavailable", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_EtcdStoreWithoutPort_IsAUsageError()
+    {
+        var run = await CliRun.RunAsync("status", "--store", "etcd://store-host/liveupdate");
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("write it as etcd://HOST:PORT/PREFIX", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Status_UnknownRollout_SaysWhereToLook()
     {
         var (spec, inventory) = Inputs(agentPort: 1);

@@ -12,8 +12,8 @@ using LiveUpdate.Orchestrator.Tests.Planning;
 namespace LiveUpdate.Orchestrator.Tests.Engine;
 
 /// <summary>
-/// A rollout over a simulated fleet, stored in a real SQLite file in a temp directory, run on one thread in
-/// virtual time. <see cref="RunSteps"/> can stop the engine after any number of continuations, like a kill.
+/// A rollout over a simulated fleet, stored in a real SQLite file in a temp directory (or the store
+/// <c>openStore</c> opens), run on one thread in virtual time. <see cref="RunSteps"/> can stop the engine after any number of continuations, like a kill.
 /// </summary>
 internal sealed class EngineHarness : IDisposable
 {
@@ -21,9 +21,11 @@ internal sealed class EngineHarness : IDisposable
 
     private readonly TempDirectory _dir = new("liveupdate-engine");
     private readonly IGateEvaluator _gates;
+    private readonly Func<IRolloutStore> _open;
 
     public EngineHarness(
-        int hosts = 12, int domains = 3, RolloutSpec? spec = null, IReadOnlyDictionary<string, SimulatedFailure>? failures = null, IGateEvaluator? gates = null, ulong seed = 7)
+        int hosts = 12, int domains = 3, RolloutSpec? spec = null, IReadOnlyDictionary<string, SimulatedFailure>? failures = null, IGateEvaluator? gates = null, ulong seed = 7,
+        Func<IRolloutStore>? openStore = null)
     {
         Spec = spec ?? PlanFixtures.Spec(waves: [WaveSize.Hosts(1), WaveSize.OfFleet(25), WaveSize.OfFleet(100)], maxInCritical: 3, maxPerDomain: 1);
         Plan = RolloutPlanner.Plan(PlanFixtures.Input(hosts, domains, Spec));
@@ -31,8 +33,9 @@ internal sealed class EngineHarness : IDisposable
         Fleet = SimulatedFleet.FromPlan(Plan, Clock, OldBundle, failures, seed);
         StorePath = _dir.Combine("rollouts.db");
         _gates = gates ?? new FixedGates(pass: true);
+        _open = openStore ?? (() => SqliteRolloutStore.Open(StorePath));
         var bundles = new Dictionary<string, string> { [Plan.Inputs.BundleDigest] = _dir.Path, [OldBundle] = _dir.Path };
-        using var store = SqliteRolloutStore.Open(StorePath);
+        using var store = _open();
         RolloutId = Rollouts.Create(store, Plan, Spec, new RolloutArtifacts("steps: []", "sha256:playbook", bundles), Clock.GetUtcNow(), "r1");
     }
 
@@ -63,7 +66,7 @@ internal sealed class EngineHarness : IDisposable
     /// </summary>
     public (bool Done, RolloutState? State) RunSteps(long steps, Func<RolloutEngine, Task<RolloutState>>? body = null, Func<bool>? stopWhen = null)
     {
-        var store = SqliteRolloutStore.Open(StorePath);
+        var store = _open();
         try
         {
             var engine = new RolloutEngine(store, Fleet, _gates, Clock, Options);
@@ -80,7 +83,7 @@ internal sealed class EngineHarness : IDisposable
 
     public T Read<T>(Func<IRolloutStore, T> read)
     {
-        using var store = SqliteRolloutStore.Open(StorePath);
+        using var store = _open();
         return read(store);
     }
 

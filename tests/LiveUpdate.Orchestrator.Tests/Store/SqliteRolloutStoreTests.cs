@@ -6,13 +6,15 @@ using Microsoft.Data.Sqlite;
 
 namespace LiveUpdate.Orchestrator.Tests.Store;
 
-public sealed class SqliteRolloutStoreTests : IDisposable
+public sealed class SqliteRolloutStoreTests : RolloutStoreContract, IDisposable
 {
     private readonly TempDirectory _dir = new("liveupdate-store");
 
     private string Path => _dir.Combine("rollouts.db");
 
     public void Dispose() => _dir.Dispose();
+
+    protected override IRolloutStore Open() => SqliteRolloutStore.Open(Path);
 
     [Fact]
     public void Open_NewFile_UsesWalAndFullSync()
@@ -42,42 +44,6 @@ public sealed class SqliteRolloutStoreTests : IDisposable
     }
 
     [Fact]
-    public void Commit_ThenReopen_ReadsBackEveryField()
-    {
-        var rollout = DeciderFixtures.RolloutIn(RolloutState.Planned);
-        var host = DeciderFixtures.Host("hv-1", "rack-1");
-        using (var store = SqliteRolloutStore.Open(Path))
-        {
-            store.CreateRollout(rollout, [host], Event("created"));
-            var moved = rollout with { State = RolloutState.Settling, CurrentWave = 2, WaveEndedAt = DeciderFixtures.Monday.AddMinutes(3) };
-            var started = host with { Phase = HostPhase.Executing, UpdateId = "u1", LastSequence = 42, Blackout = TimeSpan.FromMilliseconds(4321), OldBundle = "sha256:old" };
-            store.Commit(new StoreCommit(moved, [started], [Event("moved")]));
-        }
-
-        using var reopened = SqliteRolloutStore.Open(Path);
-        var read = reopened.FindRollout("r1")!;
-        var readHost = Assert.Single(reopened.Hosts("r1"));
-        Assert.Equal((RolloutState.Settling, 2, DeciderFixtures.Monday.AddMinutes(3)), (read.State, read.CurrentWave, read.WaveEndedAt!.Value));
-        Assert.Equal(rollout.Artifacts.PlaybookYaml, read.Artifacts.PlaybookYaml);
-        Assert.Equal((HostPhase.Executing, "u1", 42L, TimeSpan.FromMilliseconds(4321), "sha256:old"),
-            (readHost.Phase, readHost.UpdateId, readHost.LastSequence, readHost.Blackout!.Value, readHost.OldBundle));
-        Assert.Equal(["created", "moved"], reopened.Events("r1").Select(e => e.Kind));
-    }
-
-    [Fact]
-    public void RequestControl_ThenEngineCommitsRolloutRow_PauseRequestSurvives()
-    {
-        using var store = SqliteRolloutStore.Open(Path);
-        var rollout = DeciderFixtures.RolloutIn(RolloutState.RunningWave);
-        store.CreateRollout(rollout, [], Event("created"));
-
-        store.RequestControl("r1", RolloutControl.Pause, "operator", DeciderFixtures.Monday);
-        store.Commit(new StoreCommit(rollout with { CurrentWave = 3 }, [], []));
-
-        Assert.True(store.FindRollout("r1")!.PauseRequested);
-    }
-
-    [Fact]
     public void Events_UpdatedBehindTheStoresBack_RefusedAsAppendOnly()
     {
         using (var store = SqliteRolloutStore.Open(Path))
@@ -89,17 +55,6 @@ public sealed class SqliteRolloutStoreTests : IDisposable
         var ex = Assert.Throws<SqliteException>(() => Scalar(raw, "UPDATE events SET message = 'edited'"));
         Assert.Contains("append-only", ex.Message, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public void CreateRollout_SameIdTwice_Refused()
-    {
-        using var store = SqliteRolloutStore.Open(Path);
-        store.CreateRollout(DeciderFixtures.RolloutIn(RolloutState.Planned), [], Event("created"));
-
-        Assert.Throws<InvalidOperationException>(() => store.CreateRollout(DeciderFixtures.RolloutIn(RolloutState.Planned), [], Event("created")));
-    }
-
-    private static RolloutEventRecord Event(string kind) => new(0, "r1", DeciderFixtures.Monday, null, kind, kind);
 
     private SqliteConnection OpenRaw()
     {

@@ -13,7 +13,7 @@ namespace LiveUpdate.Cli.Commands.Rollout;
 /// </summary>
 internal static class StoreCommands
 {
-    public static Option<FileInfo> StoreOption() => new OrchestratorSettingsStore().Option;
+    public static Option<string> StoreOption() => Orchestration.OrchestratorSettings.StoreOption();
 
     public static Command Status()
     {
@@ -102,16 +102,17 @@ internal static class StoreCommands
         return command;
     }
 
-    private static int WithStore(ParseResult parse, Option<FileInfo> storeOption, Argument<string?> rolloutArgument, Func<CommandOutput, IRolloutStore, string, int> action)
+    private static int WithStore(ParseResult parse, Option<string> storeOption, Argument<string?> rolloutArgument, Func<CommandOutput, IRolloutStore, string, int> action)
     {
         var output = new CommandOutput(parse);
-        var path = parse.GetRequiredValue(storeOption).FullName;
-        if (!File.Exists(path))
+        var location = RolloutStoreLocation.Parse(parse.GetRequiredValue(storeOption));
+        var path = location.Text;
+        if (!location.MayHoldRollouts)
         {
             return output.Fail($"no orchestrator store at {path}", "pass --store (or set LIVEUPDATE_STORE) to the store `apply` used");
         }
 
-        using var db = SqliteRolloutStore.Open(path);
+        using var db = location.Open();
         var id = parse.GetValue(rolloutArgument)
             ?? db.ListRollouts().Where(r => !r.Id.EndsWith(".rollback", StringComparison.Ordinal)).OrderBy(r => r.CreatedAt).LastOrDefault()?.Id;
         if (id is null || db.FindRollout(id) is null)
@@ -120,10 +121,5 @@ internal static class StoreCommands
         }
 
         return action(output, db, id);
-    }
-
-    private sealed class OrchestratorSettingsStore
-    {
-        public Option<FileInfo> Option { get; } = new Orchestration.OrchestratorSettings.Options().Store;
     }
 }
