@@ -42,6 +42,19 @@ public sealed class EtcdRolloutStoreTests(EtcdServer etcd) : RolloutStoreContrac
     }
 
     [Fact]
+    public void Hosts_AndEvents_MoreThanOnePage_ReadWholeAndInOrder()
+    {
+        using var store = EtcdRolloutStore.Open(etcd.Endpoint, _prefix, pageSize: 2);
+        var hosts = Enumerable.Range(0, 5).Select(i => DeciderFixtures.Host($"hv-{i}", "rack-1") with { Wave = 1, Position = i }).ToList();
+        store.CreateRollout(DeciderFixtures.RolloutIn(RolloutState.Planned), hosts, Event("created"));
+        store.Commit(new StoreCommit(null, [], [.. Enumerable.Range(0, 6).Select(i => Event($"e{i}"))]));
+
+        Assert.Equal(hosts.Select(h => h.Host), store.Hosts("r1").Select(h => h.Host));
+        Assert.Equal(["created", "e0", "e1", "e2", "e3", "e4", "e5"], store.Events("r1").Select(e => e.Kind));
+        Assert.Equal(["e3", "e4", "e5"], store.Events("r1", store.Events("r1")[3].Id).Select(e => e.Kind));
+    }
+
+    [Fact]
     public void RunAsync_SameRolloutOnEtcdAndOnSqlite_SameHostsSameEventsSameEnd()
     {
         using var onSqlite = new EngineHarness();

@@ -22,22 +22,28 @@ public sealed class EtcdRolloutStore : IRolloutStore
 
     private const int MaxAttempts = 100;
 
+    /// <summary>Keys per range read: a fleet's hosts or a long event log come in pages, each well under gRPC's message limit.</summary>
+    public const int DefaultPageSize = 1000;
+
     private readonly Lock _lock = new();
     private readonly EtcdClient _client;
     private readonly EtcdKeys _keys;
     private readonly string _location;
+    private readonly int _pageSize;
 
-    private EtcdRolloutStore(EtcdClient client, EtcdKeys keys, string location)
+    private EtcdRolloutStore(EtcdClient client, EtcdKeys keys, string location, int pageSize)
     {
         _client = client;
         _keys = keys;
         _location = location;
+        _pageSize = pageSize;
     }
 
     /// <summary>Connects to etcd at <paramref name="endpoint"/> (e.g. http://10.0.0.5:2379) and uses the keys under <paramref name="prefix"/>.</summary>
     /// <exception cref="StoreUnavailableException">etcd did not answer.</exception>
     /// <exception cref="StoreVersionException">The keys were written by a newer orchestrator.</exception>
-    public static EtcdRolloutStore Open(Uri endpoint, string prefix)
+    /// <param name="pageSize">Keys per range read (<see cref="DefaultPageSize"/>).</param>
+    public static EtcdRolloutStore Open(Uri endpoint, string prefix, int pageSize = DefaultPageSize)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentException.ThrowIfNullOrEmpty(prefix);
@@ -46,7 +52,7 @@ public sealed class EtcdRolloutStore : IRolloutStore
         try
         {
             var keys = new EtcdKeys(prefix);
-            var store = new EtcdRolloutStore(client, keys, location);
+            var store = new EtcdRolloutStore(client, keys, location, pageSize);
             store.CheckSchema(prefix.TrimEnd('/') + "/schema-version");
             return store;
         }
@@ -104,7 +110,7 @@ public sealed class EtcdRolloutStore : IRolloutStore
     }
 
     public IReadOnlyList<HostRecord> Hosts(string rolloutId) =>
-        [.. Call(() => _client.Get(Prefix(_keys.Hosts(rolloutId)).RequestRange)).Kvs.Select(kv => Parse(kv, EtcdJsonContext.Default.HostRecord))];
+        [.. Paged(_keys.Hosts(rolloutId), RangeEnd(_keys.Hosts(rolloutId))).Select(kv => Parse(kv, EtcdJsonContext.Default.HostRecord))];
 
     public void Commit(StoreCommit commit)
     {
@@ -153,11 +159,32 @@ public sealed class EtcdRolloutStore : IRolloutStore
 
     public IReadOnlyList<RolloutEventRecord> Events(string rolloutId, long afterId = 0)
     {
-        var request = new RangeRequest { Key = Bytes(_keys.Event(rolloutId, afterId + 1)), RangeEnd = Bytes(RangeEnd(_keys.Events(rolloutId))) };
-        return [.. Call(() => _client.Get(request)).Kvs.Select(kv => Parse(kv, EtcdJsonContext.Default.RolloutEventRecord))];
+        return [.. Paged(_keys.Event(rolloutId, afterId + 1), RangeEnd(_keys.Events(rolloutId))).Select(kv => Parse(kv, EtcdJsonContext.Default.RolloutEventRecord))];
     }
 
     public void Dispose() => _client.Dispose();
+
+    /// <summary>Every key in [<paramref name="from"/>, <paramref name="end"/>), in key order, one page per call, all at one revision.</summary>
+    private List<Mvccpb.KeyValue> Paged(string from, string end)
+    {
+        var all = new List<Mvccpb.KeyValue>();
+        var start = Bytes(from);
+        long revision = 0;
+        while (true)
+        {
+            var request = new RangeRequest { Key = start, RangeEnd = Bytes(end), Limit = _pageSize, Revision = revision };
+            var page = Call(() => _client.Get(request));
+            all.AddRange(page.Kvs);
+            if (!page.More || page.Kvs.Count == 0)
+            {
+                return all;
+            }
+
+            // The next page starts just after the last key read, at the revision of the first page: one consistent view.
+            revision = page.Header.Revision;
+            start = ByteString.CopyFrom([.. page.Kvs[^1].Key.Span, 0]);
+        }
+    }
 
     /// <summary>Gives <paramref name="events"/> the next ids and adds them, with the counter's new value, to <paramref name="txn"/>, guarded by the counter's revision.</summary>
     private void AddEvents(TxnRequest txn, IReadOnlyList<RolloutEventRecord> events)
