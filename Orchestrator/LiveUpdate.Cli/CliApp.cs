@@ -44,7 +44,8 @@ public static class CliApp
         {
             return await parse.InvokeAsync(config, ct);
         }
-        catch (Exception e) when (e is LiveUpdate.Orchestrator.Store.StoreUnavailableException or LiveUpdate.Orchestrator.Store.StoreVersionException)
+        catch (Exception e) when (e is LiveUpdate.Orchestrator.Store.StoreUnavailableException or LiveUpdate.Orchestrator.Store.StoreVersionException
+            or LiveUpdate.Orchestrator.Engine.RolloutClaimedException)
         {
             // Nothing was committed; the operator fixes the store (or --store) and runs the verb again.
             await error.WriteLineAsync($"liveupdate: {e.Message}");

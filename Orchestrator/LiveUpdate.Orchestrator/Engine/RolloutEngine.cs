@@ -48,11 +48,35 @@ public sealed partial class RolloutEngine(
             throw new RolloutSpecMismatchException(rolloutId, rollout.SpecHash, spec.ContentHash);
         }
 
-        if (rollout.State == RolloutState.RollingBack)
+        // One orchestrator runs a rollout at a time, however many share the store.
+        Claim(rolloutId);
+        try
         {
-            return await RollbackAsync(rolloutId, spec, ct);
+            return rollout.State == RolloutState.RollingBack
+                ? await RollbackAsync(rolloutId, spec, ct)
+                : await RunClaimedAsync(rollout, spec, ct);
         }
+        finally
+        {
+            store.Release(rolloutId, _options.Owner);
+        }
+    }
 
+    /// <summary>Takes or renews this orchestrator's claim on the rollout.</summary>
+    /// <exception cref="RolloutClaimedException">Another orchestrator's claim is current.</exception>
+    private void Claim(string rolloutId)
+    {
+        var now = time.GetUtcNow();
+        var claim = store.Claim(rolloutId, _options.Owner, now, now + _options.ClaimDuration);
+        if (!claim.Granted)
+        {
+            throw new RolloutClaimedException(rolloutId, claim.Holder, claim.Until);
+        }
+    }
+
+    private async Task<RolloutState> RunClaimedAsync(RolloutRecord rollout, RolloutSpec spec, CancellationToken ct)
+    {
+        var rolloutId = rollout.Id;
         var plan = RolloutPlanJson.Deserialize(rollout.PlanJson);
         using var activity = OrchestratorTelemetry.StartRollout(rolloutId, rollout.Name);
         var context = new HostWorkerContext(rollout, plan, spec, store, agents, gates, time, _options, telemetry, _logger, activity?.Context ?? default);
@@ -88,6 +112,7 @@ public sealed partial class RolloutEngine(
                 _workers.Remove(ended);
             }
 
+            Claim(id); // renewed at every decision; lost (it lapsed and another took it), this engine stops
             var rollout = Load(id);
             var hosts = store.Hosts(id);
             foreach (var host in hosts.Where(h => h.Phase.IsInFlight() && !_workers.ContainsKey(h.Host)))

@@ -11,4 +11,10 @@ public sealed class RolloutEngineOptions
 
     /// <summary>An agent silent for longer than this is recorded as needing attention (or the host as failed before Execute).</summary>
     public TimeSpan UnreachableDeadline { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>This orchestrator's name in rollout claims (<see cref="Store.RolloutClaim"/>): host, process and a random part.</summary>
+    public string Owner { get; init; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+
+    /// <summary>How long a claim lasts unrenewed; the engine renews it at every decision (at least once per <see cref="PollInterval"/>).</summary>
+    public TimeSpan ClaimDuration { get; init; } = TimeSpan.FromSeconds(30);
 }

@@ -23,4 +23,11 @@ public interface IRolloutStore : IDisposable
     void RequestControl(string rolloutId, RolloutControl control, string reason, DateTimeOffset at);
 
     IReadOnlyList<RolloutEventRecord> Events(string rolloutId, long afterId = 0);
+
+    /// <summary>Claims (or renews) the right to run the rollout until <paramref name="until"/>; refused while another orchestrator's claim lasts.</summary>
+    /// <exception cref="KeyNotFoundException">No such rollout.</exception>
+    RolloutClaim Claim(string rolloutId, string owner, DateTimeOffset now, DateTimeOffset until);
+
+    /// <summary>Gives the claim up, if <paramref name="owner"/> holds it.</summary>
+    void Release(string rolloutId, string owner);
 }

@@ -146,6 +146,48 @@ public sealed class SqliteRolloutStore : IRolloutStore
         }
     }
 
+    public RolloutClaim Claim(string rolloutId, string owner, DateTimeOffset now, DateTimeOffset until)
+    {
+        lock (_lock)
+        {
+            using var transaction = _connection.BeginTransaction();
+            var held = Read("SELECT owner, owner_until FROM rollouts WHERE id = $id", c => SqliteRows.Bind(c, "$id", rolloutId),
+                r => (Holder: r.IsDBNull(0) ? null : r.GetString(0), Until: SqliteRows.TimeOrNull(r, 1)), transaction);
+            if (held.Count == 0)
+            {
+                throw new KeyNotFoundException($"no rollout '{rolloutId}' in the store");
+            }
+
+            var claim = RolloutClaim.Decide(held[0].Holder, held[0].Until, owner, now, until);
+            if (claim.Granted)
+            {
+                Write(transaction, "UPDATE rollouts SET owner = $owner, owner_until = $until WHERE id = $id", c =>
+                {
+                    SqliteRows.Bind(c, "$id", rolloutId);
+                    SqliteRows.Bind(c, "$owner", owner);
+                    SqliteRows.Bind(c, "$until", SqliteRows.Text(until));
+                });
+                transaction.Commit();
+            }
+
+            return claim;
+        }
+    }
+
+    public void Release(string rolloutId, string owner)
+    {
+        lock (_lock)
+        {
+            using var transaction = _connection.BeginTransaction();
+            Write(transaction, "UPDATE rollouts SET owner = NULL, owner_until = NULL WHERE id = $id AND owner = $owner", c =>
+            {
+                SqliteRows.Bind(c, "$id", rolloutId);
+                SqliteRows.Bind(c, "$owner", owner);
+            });
+            transaction.Commit();
+        }
+    }
+
     public void Dispose()
     {
         lock (_lock)

@@ -8,7 +8,7 @@ namespace LiveUpdate.Orchestrator.Store;
 /// </summary>
 internal static class SqliteSchema
 {
-    public const long Version = 1;
+    public const long Version = 2;
 
     private const string V1 = """
         CREATE TABLE rollouts(
@@ -32,6 +32,9 @@ internal static class SqliteSchema
         CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'the rollout event log is append-only'); END;
         """;
 
+    // Which orchestrator runs each rollout, and until when (RolloutClaim).
+    private const string V2 = "ALTER TABLE rollouts ADD COLUMN owner TEXT; ALTER TABLE rollouts ADD COLUMN owner_until TEXT;";
+
     public static void Apply(SqliteConnection connection, string path)
     {
         var found = Scalar(connection, "PRAGMA user_version");
@@ -49,6 +52,11 @@ internal static class SqliteSchema
         if (found < 1)
         {
             Execute(connection, transaction, V1);
+        }
+
+        if (found < 2)
+        {
+            Execute(connection, transaction, V2);
         }
 
         Execute(connection, transaction, $"PRAGMA user_version = {Version}");

@@ -125,5 +125,48 @@ public abstract class RolloutStoreContract
         Assert.Equal([false, true], listed.Select(r => r.AbortRequested));
     }
 
+    [Fact]
+    public void Claim_HeldByAnotherUntilItLapses_RefusedNamingTheHolderThenGranted()
+    {
+        using var store = Open();
+        store.CreateRollout(DeciderFixtures.RolloutIn(RolloutState.RunningWave), [], Event("created"));
+        var now = DeciderFixtures.Monday;
+
+        var first = store.Claim("r1", "orchestrator-a", now, now.AddSeconds(30));
+        var second = store.Claim("r1", "orchestrator-b", now.AddSeconds(10), now.AddSeconds(40));
+        var renewed = store.Claim("r1", "orchestrator-a", now.AddSeconds(20), now.AddSeconds(50));
+        var stillRefused = store.Claim("r1", "orchestrator-b", now.AddSeconds(45), now.AddSeconds(75));
+        var takenOver = store.Claim("r1", "orchestrator-b", now.AddSeconds(50), now.AddSeconds(80));
+
+        Assert.True(first.Granted);
+        Assert.Equal(new RolloutClaim(false, "orchestrator-a", now.AddSeconds(30)), second);
+        Assert.True(renewed.Granted);
+        Assert.Equal(new RolloutClaim(false, "orchestrator-a", now.AddSeconds(50)), stillRefused);
+        Assert.Equal(new RolloutClaim(true, "orchestrator-b", now.AddSeconds(80)), takenOver);
+    }
+
+    [Fact]
+    public void Release_ByTheHolder_FreesTheRolloutAndByAnotherDoesNot()
+    {
+        using var store = Open();
+        store.CreateRollout(DeciderFixtures.RolloutIn(RolloutState.RunningWave), [], Event("created"));
+        var now = DeciderFixtures.Monday;
+        store.Claim("r1", "orchestrator-a", now, now.AddMinutes(1));
+
+        store.Release("r1", "orchestrator-b");
+        Assert.False(store.Claim("r1", "orchestrator-c", now, now.AddMinutes(1)).Granted);
+        store.Release("r1", "orchestrator-a");
+
+        Assert.True(store.Claim("r1", "orchestrator-c", now, now.AddMinutes(1)).Granted);
+    }
+
+    [Fact]
+    public void Claim_NoSuchRollout_Refused()
+    {
+        using var store = Open();
+
+        Assert.Throws<KeyNotFoundException>(() => store.Claim("nope", "orchestrator-a", DeciderFixtures.Monday, DeciderFixtures.Monday.AddMinutes(1)));
+    }
+
     protected static RolloutEventRecord Event(string kind) => new(0, "r1", DeciderFixtures.Monday, null, kind, kind);
 }

@@ -23,7 +23,7 @@ public sealed class SqliteRolloutStoreTests : RolloutStoreContract, IDisposable
 
         using var raw = OpenRaw();
         Assert.Equal("wal", Scalar(raw, "PRAGMA journal_mode"));
-        Assert.Equal(1L, Scalar(raw, "PRAGMA user_version"));
+        Assert.Equal(2L, Scalar(raw, "PRAGMA user_version"));
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class SqliteRolloutStoreTests : RolloutStoreContract, IDisposable
 
         var ex = Assert.Throws<StoreVersionException>(() => SqliteRolloutStore.Open(Path));
         Assert.Equal(7, ex.FoundVersion);
-        Assert.Contains("knows up to 1", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("knows up to 2", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

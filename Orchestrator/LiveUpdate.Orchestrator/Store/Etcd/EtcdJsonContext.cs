@@ -8,7 +8,11 @@ namespace LiveUpdate.Orchestrator.Store.Etcd;
 [JsonSerializable(typeof(HostRecord))]
 [JsonSerializable(typeof(RolloutEventRecord))]
 [JsonSerializable(typeof(EtcdIntents))]
+[JsonSerializable(typeof(EtcdClaim))]
 internal sealed partial class EtcdJsonContext : JsonSerializerContext;
 
 /// <summary>The operator's requests for one rollout, kept apart from the rollout document so an engine's commit never overwrites them.</summary>
 internal sealed record EtcdIntents(bool Pause, bool Abort);
+
+/// <summary>Which orchestrator runs a rollout, and until when.</summary>
+internal sealed record EtcdClaim(string Owner, DateTimeOffset Until);

@@ -16,6 +16,8 @@ internal sealed class EtcdKeys(string prefix)
 
     public string Intents(string id) => _prefix + "intents/" + id;
 
+    public string Claim(string id) => _prefix + "claims/" + id;
+
     public string Hosts(string id) => _prefix + "hosts/" + id + "/";
 
     public string Host(HostRecord host) =>

@@ -150,7 +150,7 @@ public sealed class EtcdRolloutStore : IRolloutStore
                 _ => intents with { Abort = true },
             };
             var txn = new TxnRequest();
-            txn.Compare.Add(new Compare { Key = Bytes(_keys.Intents(rolloutId)), Target = Compare.Types.CompareTarget.Mod, Result = Compare.Types.CompareResult.Equal, ModRevision = current.ModRevision });
+            txn.Compare.Add(SameRevision(_keys.Intents(rolloutId), current.ModRevision));
             txn.Success.Add(Put(_keys.Intents(rolloutId), Json(changed, EtcdJsonContext.Default.EtcdIntents)));
             AddEvents(txn, [new RolloutEventRecord(0, rolloutId, at, null, "control-" + control.ToString().ToLowerInvariant(), reason)]);
             return Transact(txn);
@@ -160,6 +160,42 @@ public sealed class EtcdRolloutStore : IRolloutStore
     public IReadOnlyList<RolloutEventRecord> Events(string rolloutId, long afterId = 0)
     {
         return [.. Paged(_keys.Event(rolloutId, afterId + 1), RangeEnd(_keys.Events(rolloutId))).Select(kv => Parse(kv, EtcdJsonContext.Default.RolloutEventRecord))];
+    }
+
+    public RolloutClaim Claim(string rolloutId, string owner, DateTimeOffset now, DateTimeOffset until)
+    {
+        RolloutClaim? claim = null;
+        Retrying(() =>
+        {
+            var reply = Call(() => _client.Get(_keys.Claim(rolloutId))).Kvs.SingleOrDefault();
+            var held = reply is null ? null : Parse(reply, EtcdJsonContext.Default.EtcdClaim);
+            claim = RolloutClaim.Decide(held?.Owner, held?.Until, owner, now, until);
+            if (!claim.Granted)
+            {
+                return true;
+            }
+
+            var txn = new TxnRequest();
+            txn.Compare.Add(Present(_keys.Rollout(rolloutId)));
+            txn.Compare.Add(reply is null ? Absent(_keys.Claim(rolloutId)) : SameRevision(_keys.Claim(rolloutId), reply.ModRevision));
+            txn.Success.Add(Put(_keys.Claim(rolloutId), Json(new EtcdClaim(owner, until), EtcdJsonContext.Default.EtcdClaim)));
+            return Transact(txn) || (!Exists(_keys.Rollout(rolloutId)) ? throw new KeyNotFoundException($"no rollout '{rolloutId}' in the store") : false);
+        });
+        return claim!;
+    }
+
+    public void Release(string rolloutId, string owner)
+    {
+        var reply = Call(() => _client.Get(_keys.Claim(rolloutId))).Kvs.SingleOrDefault();
+        if (reply is null || Parse(reply, EtcdJsonContext.Default.EtcdClaim).Owner != owner)
+        {
+            return;
+        }
+
+        var txn = new TxnRequest();
+        txn.Compare.Add(SameRevision(_keys.Claim(rolloutId), reply.ModRevision));
+        txn.Success.Add(new RequestOp { RequestDeleteRange = new DeleteRangeRequest { Key = Bytes(_keys.Claim(rolloutId)) } });
+        Transact(txn);
     }
 
     public void Dispose() => _client.Dispose();
@@ -198,7 +234,7 @@ public sealed class EtcdRolloutStore : IRolloutStore
         var last = counter is null ? 0 : long.Parse(counter.Value.ToStringUtf8(), CultureInfo.InvariantCulture);
         txn.Compare.Add(counter is null
             ? Absent(_keys.EventSequence)
-            : new Compare { Key = Bytes(_keys.EventSequence), Target = Compare.Types.CompareTarget.Mod, Result = Compare.Types.CompareResult.Equal, ModRevision = counter.ModRevision });
+            : SameRevision(_keys.EventSequence, counter.ModRevision));
         foreach (var e in events)
         {
             last++;
@@ -274,6 +310,9 @@ public sealed class EtcdRolloutStore : IRolloutStore
 
     private static Compare Absent(string key) =>
         new() { Key = Bytes(key), Target = Compare.Types.CompareTarget.Version, Result = Compare.Types.CompareResult.Equal, Version = 0 };
+
+    private static Compare SameRevision(string key, long revision) =>
+        new() { Key = Bytes(key), Target = Compare.Types.CompareTarget.Mod, Result = Compare.Types.CompareResult.Equal, ModRevision = revision };
 
     private static Compare Present(string key) =>
         new() { Key = Bytes(key), Target = Compare.Types.CompareTarget.Version, Result = Compare.Types.CompareResult.Greater, Version = 0 };
