@@ -12,6 +12,7 @@ using LiveUpdate.Lab.Fleet;
 using LiveUpdate.Lab.Hypervisor;
 using LiveUpdate.Lab.Supervision;
 using LiveUpdate.Playbooks;
+using LiveUpdate.Testing;
 
 namespace LiveUpdate.Benchmarks;
 
@@ -38,7 +39,7 @@ internal sealed class AgentOverheadBenchmark : IBenchmark
         var dir = Directory.CreateTempSubdirectory("bench-agent-").FullName;
         try
         {
-            var options = new LabOptions { Directory = Path.Combine(dir, "lab"), Hosts = 1, VmsPerHost = 8, FailureDomains = 1, BasePort = FreePort() };
+            var options = new LabOptions { Directory = Path.Combine(dir, "lab"), Hosts = 1, VmsPerHost = 8, FailureDomains = 1, BasePort = LoopbackPort.Free() };
             var playbooks = Path.Combine(RepositoryRoot(), "Playbooks", "shipped");
             var manifest = await LabBuilder.CreateAsync(options, playbooks, CancellationToken.None).ConfigureAwait(false);
             var host = manifest.Hosts.Single();
@@ -151,13 +152,6 @@ internal sealed class AgentOverheadBenchmark : IBenchmark
 
     private static GrpcChannel Channel(LabFiles files, LabHostSpec host) =>
         MutualTlsChannel.Create(new Uri(host.Endpoint), files.CaCertificate, files.OrchestratorCertificate, files.OrchestratorKey, host.Name);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static string RepositoryRoot()
     {

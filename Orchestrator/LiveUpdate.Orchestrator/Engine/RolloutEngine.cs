@@ -35,6 +35,9 @@ public sealed partial class RolloutEngine(
     private readonly Dictionary<string, (HostWorker Worker, Task Task)> _workers = new(StringComparer.Ordinal);
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    // When this engine's claim on the rollout it runs last reached the store.
+    private DateTimeOffset _claimedAt = DateTimeOffset.MinValue;
+
     /// <summary>Runs (or resumes) a stored rollout until it reaches a final state, and returns that state.</summary>
     /// <param name="spec">The spec the plan was made from (windows and gates are read from it); checked by hash.</param>
     /// <exception cref="KeyNotFoundException">No such rollout in the store.</exception>
@@ -71,6 +74,17 @@ public sealed partial class RolloutEngine(
         if (!claim.Granted)
         {
             throw new RolloutClaimedException(rolloutId, claim.Holder, claim.Until);
+        }
+
+        _claimedAt = now;
+    }
+
+    /// <summary>Renews the claim once a third of it has run (a write to the store, not one per decision); a claim kept that way never lapses.</summary>
+    private void RenewClaim(string rolloutId)
+    {
+        if (time.GetUtcNow() - _claimedAt >= _options.ClaimDuration / 3)
+        {
+            Claim(rolloutId);
         }
     }
 
@@ -112,7 +126,7 @@ public sealed partial class RolloutEngine(
                 _workers.Remove(ended);
             }
 
-            Claim(id); // renewed at every decision; lost (it lapsed and another took it), this engine stops
+            RenewClaim(id); // lost (it lapsed, and another orchestrator took it), this engine stops
             var rollout = Load(id);
             var hosts = store.Hosts(id);
             foreach (var host in hosts.Where(h => h.Phase.IsInFlight() && !_workers.ContainsKey(h.Host)))

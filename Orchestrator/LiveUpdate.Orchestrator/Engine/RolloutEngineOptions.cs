@@ -15,6 +15,6 @@ public sealed class RolloutEngineOptions
     /// <summary>This orchestrator's name in rollout claims (<see cref="Store.RolloutClaim"/>): host, process and a random part.</summary>
     public string Owner { get; init; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
 
-    /// <summary>How long a claim lasts unrenewed; the engine renews it at every decision (at least once per <see cref="PollInterval"/>).</summary>
+    /// <summary>How long a claim lasts unrenewed; the engine renews it once a third of it has run, at its next decision (within a <see cref="PollInterval"/>, which must be shorter).</summary>
     public TimeSpan ClaimDuration { get; init; } = TimeSpan.FromSeconds(30);
 }

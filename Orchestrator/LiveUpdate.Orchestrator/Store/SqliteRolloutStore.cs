@@ -152,7 +152,7 @@ public sealed class SqliteRolloutStore : IRolloutStore
         {
             using var transaction = _connection.BeginTransaction();
             var held = Read("SELECT owner, owner_until FROM rollouts WHERE id = $id", c => SqliteRows.Bind(c, "$id", rolloutId),
-                r => (Holder: r.IsDBNull(0) ? null : r.GetString(0), Until: SqliteRows.TimeOrNull(r, 1)), transaction);
+                r => (Holder: r.IsDBNull(0) ? null : r.GetString(0), Until: SqliteRows.Time(r, 1)), transaction);
             if (held.Count == 0)
             {
                 throw new KeyNotFoundException($"no rollout '{rolloutId}' in the store");

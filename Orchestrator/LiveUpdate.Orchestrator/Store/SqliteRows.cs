@@ -107,8 +107,6 @@ internal static class SqliteRows
 
     public static void Bind(SqliteCommand c, string name, object? value) => c.Parameters.AddWithValue(name, value ?? DBNull.Value);
 
-    public static DateTimeOffset? TimeOrNull(SqliteDataReader r, int i) => Time(r, i);
-
-    private static DateTimeOffset? Time(SqliteDataReader r, int i) =>
+    public static DateTimeOffset? Time(SqliteDataReader r, int i) =>
         r.IsDBNull(i) ? null : DateTimeOffset.Parse(r.GetString(i), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 }

@@ -61,7 +61,7 @@ internal sealed class CrashHost : IAsyncDisposable
         var dir = new TempDirectory("crash-" + string.Concat(name.Select(c => char.IsLetterOrDigit(c) ? c : '-')));
         try
         {
-            var options = new LabOptions { Directory = dir.Combine("lab"), Hosts = 1, VmsPerHost = 8, FailureDomains = 1, BasePort = FreePort() };
+            var options = new LabOptions { Directory = dir.Combine("lab"), Hosts = 1, VmsPerHost = 8, FailureDomains = 1, BasePort = LoopbackPort.Free() };
             var manifest = await LabBuilder.CreateAsync(options, RepositoryRoot.Combine("Playbooks", "shipped"), CancellationToken.None);
             var spec = manifest.Hosts.Single();
             var hypervisor = await LabHypervisor.StartAsync(spec.LibvirtdDirectory, spec.Vms, [], CancellationToken.None);
@@ -155,11 +155,4 @@ internal sealed class CrashHost : IAsyncDisposable
 
     private static GrpcChannel Channel(LabFiles files, LabHostSpec spec) =>
         MutualTlsChannel.Create(new Uri(spec.Endpoint), files.CaCertificate, files.OrchestratorCertificate, files.OrchestratorKey, spec.Name);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

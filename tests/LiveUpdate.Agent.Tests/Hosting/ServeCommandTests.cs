@@ -13,7 +13,7 @@ public sealed class ServeCommandTests : IDisposable
     [Fact]
     public async Task RunAsync_BadConfig_ExitsOneWithOneReasonPerProblemAndListensNowhere()
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var config = _dir.WriteFile("agent.json", $$"""
             { "Agent": {
                 "HostName": "hv-01",
@@ -45,12 +45,5 @@ public sealed class ServeCommandTests : IDisposable
 
         Assert.Equal(AgentCli.Failed, exit);
         Assert.Contains("missing.json", error.ToString(), StringComparison.Ordinal);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -41,7 +41,7 @@ public sealed class SystemdUnitTests : IDisposable
         var execStart = unit["ExecStart"].Split(' ', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("/usr/local/bin/liveupdate-agent", execStart[0]);
 
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var config = SampleConfigFor(port);
         var arguments = execStart.Skip(1).Select(a => a == "/etc/liveupdate/agent.json" ? config : a).ToList();
         Assert.Contains(config, arguments);
@@ -178,12 +178,5 @@ public sealed class SystemdUnitTests : IDisposable
         }
 
         return values;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

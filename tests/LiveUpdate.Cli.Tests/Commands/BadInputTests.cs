@@ -27,7 +27,7 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public async Task Plan_AgentUnreachable_NamesTheHostAndFails()
     {
-        var (spec, inventory) = Inputs(agentPort: FreePort());
+        var (spec, inventory) = Inputs(agentPort: LoopbackPort.Free());
 
         var run = await CliRun.RunAsync(["plan", "--spec", spec, "--inventory", inventory, .. Orchestrator()]);
 
@@ -51,7 +51,7 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public async Task Status_EtcdStoreNotReachable_FailsNamingTheStore()
     {
-        var run = await CliRun.RunAsync("status", "--store", $"etcd://127.0.0.1:{FreePort()}/liveupdate");
+        var run = await CliRun.RunAsync("status", "--store", $"etcd://127.0.0.1:{LoopbackPort.Free()}/liveupdate");
 
         Assert.Equal(ExitCodes.Failed, run.ExitCode);
         Assert.Contains("liveupdate: store etcd://127.0.0.1:", run.Error, StringComparison.Ordinal);
@@ -123,14 +123,5 @@ public sealed class BadInputTests : IDisposable
 
             """);
         return (spec, inventory);
-    }
-
-    private static int FreePort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -18,8 +18,8 @@ public sealed class EtcdServer : IDisposable
 
     public EtcdServer()
     {
-        var client = $"http://127.0.0.1:{FreePort()}";
-        var peer = $"http://127.0.0.1:{FreePort()}";
+        var client = $"http://127.0.0.1:{LoopbackPort.Free()}";
+        var peer = $"http://127.0.0.1:{LoopbackPort.Free()}";
         Endpoint = new Uri(client);
         var start = new ProcessStartInfo("etcd") { RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var a in new[]
@@ -97,12 +97,5 @@ public sealed class EtcdServer : IDisposable
 
         _process.Dispose();
         _dir.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
